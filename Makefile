@@ -1,0 +1,38 @@
+# Framing Lab: two commands.
+#   make lab    set up (first time only) and open JupyterLab on the first lesson
+#   make test   set up (first time only) and run every test
+# Set-up is a local virtual environment in .venv with the kit installed from this folder.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.framelab-installed
+FIRST_LESSON := notebooks/01_the_article_as_data.ipynb
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test setup lint bench clean-venv
+
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(FIRST_LESSON) $(LAB_FLAGS)
+
+test: setup
+	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Framing Lab needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Set PYTHON=python3.12 (or similar) and try again.")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+lint: setup
+	$(BIN)/python -m ruff check src tests bench
+
+clean-venv:
+	rm -rf $(VENV)
