@@ -1,0 +1,338 @@
+"""Lexicons: plain CSV word lists where every entry says its category and why it is there.
+
+Three kinds ship in ``datasets/lexicons/`` (see the datasheet, ``datasets/README.md``):
+
+- ``loaded_language.csv``  term, category, note — candidate loaded words and phrases;
+- ``stance_markers.csv``   term, category, note — hedges, boosters, reporting verbs, person;
+- ``actor_labels.csv``     actor, label, stance, note — how texts name the actors.
+
+A student's own lexicon uses the same columns. ``load_lexicon`` checks every row and
+reports every problem with its line number, so a malformed file never half-loads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import lemminflect
+
+from framelab.data import datasets_dir
+from framelab.errors import FramelabError
+
+LOADED_CATEGORIES: dict[str, str] = {
+    "name_calling": "Name-calling and labels that brand a person or group (thug, ragtag, puppet).",
+    "charged_imagery": "Emotionally charged or violent imagery and fear appeals "
+    "(blood soaked, carnage, flood of).",
+    "derision": "Derision, ridicule, theatre and game metaphors (charade, farce, circus).",
+    "exaggeration": "Exaggeration, hyperbole, intensifiers and minimisation "
+    "(catastrophic, utterly, a mere).",
+    "judgement": "The writer's own evaluative judgement, negative or positive "
+    "(disastrous, grotesque, brilliant).",
+    "delegitimising": "Labels that deny legitimacy or cast doubt (so called, self styled, regime).",
+    "legitimising": "Glorifying and flag-waving labels (liberation, heroic, martyrs).",
+    "irony": "Irony and sarcasm cues (how inconsiderate, so much for, funny how).",
+}
+"""Loaded-language categories, modelled on the propaganda techniques of Da San Martino et al.
+(2019): Name_Calling/Labeling, Loaded_Language, Exaggeration/Minimisation, Doubt,
+Flag-Waving, Appeal_to_fear; derision and irony added for opinion writing."""
+
+STANCE_CATEGORIES: dict[str, str] = {
+    "hedge": "Softens a claim: the writer does not fully commit (may, reportedly, appears).",
+    "booster": "Hardens a claim: the writer signals certainty (clearly, undoubtedly, in fact).",
+    "reporting_neutral": "Reports speech without judging it (said, told, according to).",
+    "reporting_loaded": "Reports speech while judging it (claimed, admitted, insisted).",
+    "first_person": "The writer or their group speaks (I, we, our).",
+    "second_person": "The writer addresses the reader (you, your).",
+}
+"""Epistemic stance categories after Hyland (2005) and Biber (2006), plus reporting verbs."""
+
+ACTOR_STANCES = {"neutral", "evaluative"}
+
+LEXICON_COLUMNS = ("term", "category", "note")
+ACTOR_COLUMNS = ("actor", "label", "stance", "note")
+
+
+class LexiconError(FramelabError):
+    """A lexicon CSV is missing, malformed or has invalid rows; nothing was loaded."""
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One term, its category, and the reason it is listed."""
+
+    term: str
+    category: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ActorLabel:
+    """One way of naming an actor, marked neutral or evaluative, with the reason."""
+
+    actor: str
+    label: str
+    stance: str
+    note: str
+
+
+def normalise_term(term: str) -> str:
+    """Lowercase, straight apostrophes, hyphens and runs of white space as single spaces."""
+    term = term.replace("’", "'").replace("‘", "'").lower()
+    return " ".join(term.replace("-", " ").split())
+
+
+def lexicon_path(name: str) -> Path:
+    """A shipped lexicon by name: "loaded_language", "stance_markers" or "actor_labels"."""
+    return datasets_dir() / "lexicons" / f"{name}.csv"
+
+
+def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        raise LexiconError("no such lexicon file.", "Check the path and the file name.", path)
+    if path.is_dir():
+        raise LexiconError("this is a folder, not a CSV file.", "Name the .csv file.", path)
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise LexiconError(
+            "this is not a text CSV file (it holds binary data).",
+            "Export the spreadsheet as 'CSV UTF-8', then load that file.",
+            path,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        header = ",".join(columns)
+        raise LexiconError("the lexicon file is empty.", f"Start it with the line: {header}", path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise LexiconError(
+            f"the header line is {','.join(header)!r}; it lacks the column(s) {missing}.",
+            f"The first line must name the columns: {','.join(columns)}",
+            path,
+        )
+    reader.fieldnames = header
+    rows = []
+    for row in reader:
+        values = {c: (row.get(c) or "").strip() for c in columns}
+        if any(values.values()):
+            rows.append((reader.line_num, values))
+    return rows
+
+
+def _check(problems: list[str], path: Path) -> None:
+    if problems:
+        shown = "\n  ".join(problems[:10])
+        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise LexiconError(
+            f"{len(problems)} problem(s) in the lexicon:\n  {shown}{more}",
+            "Fix these lines (a spreadsheet or text editor will do) and load it again.",
+            path,
+        )
+
+
+def load_lexicon(
+    path: str | Path, categories: Iterable[str] | None = None
+) -> tuple[LexiconEntry, ...]:
+    """Read a term,category,note CSV; every row needs all three, terms may not repeat.
+
+    ``categories`` limits the allowed categories (default: the loaded-language and stance
+    categories). Terms are normalised with ``normalise_term``.
+    """
+    path = Path(path).expanduser()
+    allowed = set(categories) if categories is not None else (
+        set(LOADED_CATEGORIES) | set(STANCE_CATEGORIES))
+    problems: list[str] = []
+    entries: list[LexiconEntry] = []
+    seen: dict[str, int] = {}
+    for line, row in _read_rows(path, LEXICON_COLUMNS):
+        term = normalise_term(row["term"])
+        if not term:
+            problems.append(f"line {line}: the term is empty")
+            continue
+        if row["category"] not in allowed:
+            problems.append(
+                f"line {line}: {term!r} has category {row['category']!r}; "
+                f"use one of {', '.join(sorted(allowed))}"
+            )
+        if not row["note"]:
+            problems.append(f"line {line}: {term!r} has no note saying why it is listed")
+        if term in seen:
+            problems.append(f"line {line}: {term!r} is listed already on line {seen[term]}")
+        seen.setdefault(term, line)
+        entries.append(LexiconEntry(term, row["category"], row["note"]))
+    _check(problems, path)
+    if not entries:
+        raise LexiconError("the lexicon has a header but no entries.", "Add rows below it.", path)
+    return tuple(entries)
+
+
+def load_actor_labels(path: str | Path | None = None) -> tuple[ActorLabel, ...]:
+    """Read an actor,label,stance,note CSV (default: the shipped ``actor_labels.csv``)."""
+    path = Path(path).expanduser() if path is not None else lexicon_path("actor_labels")
+    problems: list[str] = []
+    labels: list[ActorLabel] = []
+    seen: set[tuple[str, str]] = set()
+    for line, row in _read_rows(path, ACTOR_COLUMNS):
+        actor, label = row["actor"].lower(), normalise_term(row["label"])
+        if not actor or not label:
+            problems.append(f"line {line}: actor and label are both needed")
+            continue
+        if row["stance"] not in ACTOR_STANCES:
+            problems.append(f"line {line}: stance {row['stance']!r} must be neutral or evaluative")
+        if not row["note"]:
+            problems.append(f"line {line}: {label!r} has no note saying why")
+        if (actor, label) in seen:
+            problems.append(f"line {line}: {label!r} is listed twice for {actor!r}")
+        seen.add((actor, label))
+        labels.append(ActorLabel(actor, label, row["stance"], row["note"]))
+    _check(problems, path)
+    return tuple(labels)
+
+
+def loaded_language() -> tuple[LexiconEntry, ...]:
+    """The kit's loaded-language lexicon."""
+    return load_lexicon(lexicon_path("loaded_language"), LOADED_CATEGORIES)
+
+
+def stance_markers() -> tuple[LexiconEntry, ...]:
+    """The kit's hedges, boosters, reporting verbs and person markers."""
+    return load_lexicon(lexicon_path("stance_markers"), STANCE_CATEGORIES)
+
+
+# --------------------------------------------------------------------------- matching
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_JOIN = re.compile(r"[\s\-‐‑–]*")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
+"""Two or three capitals are an acronym (US, UN, MAY in a headline aside), never a word."""
+_ADJECTIVAL = {"judgement", "exaggeration", "irony"}
+_NOT_INFLECTED = {"first_person", "second_person"}
+_REPORTING = {"reporting_neutral", "reporting_loaded"}
+_VERB_DOMINANT = {"say", "tell", "ask"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry found in a text: ``text[start:end]`` is what matched."""
+
+    start: int
+    end: int
+    text: str
+    entry: LexiconEntry
+
+
+def _token_form(token: str) -> str:
+    return token.replace("’", "'").lower()
+
+
+def _without_possessive(form: str) -> str:
+    return form[:-2] if form.endswith("'s") and len(form) > 3 else form
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str, category: str = "") -> frozenset[str]:
+    """The inflected forms a lexicon word matches: plurals, verb forms, comparatives.
+
+    Words judged as adjectives (judgement, exaggeration, irony) keep their adjective
+    forms only, so "utter" does not match "uttered"; reporting verbs that are also nouns
+    match only as verbs ("stated", not "the state"); pronouns, auxiliaries and entries
+    already inflected ("said") match as written.
+    """
+    forms = {word}
+    if len(word) <= 2 or category in _NOT_INFLECTED or not word.isalpha():
+        return frozenset(forms)
+    lemmas = lemminflect.getAllLemmas(word)
+    if "AUX" in lemmas or (lemmas and all(word not in ls for ls in lemmas.values())):
+        return frozenset(forms)
+    inflections = lemminflect.getAllInflections(word)
+    if not inflections:
+        inflections = lemminflect.getAllInflectionsOOV(word, "NOUN")
+    if category in _REPORTING and "NOUN" in lemmas and word not in _VERB_DOMINANT:
+        nouns = {f for tag, tagged in inflections.items() if tag.startswith("NN") for f in tagged}
+        verbs = {f for tag, tagged in inflections.items() if tag.startswith("VB") for f in tagged}
+        return frozenset(verbs - nouns)
+    verbs_too = not (category in _ADJECTIVAL and ({"ADJ", "ADV"} & set(lemmas)))
+    for tag, tagged in inflections.items():
+        if verbs_too or not tag.startswith("VB"):
+            forms.update(tagged)
+    return frozenset(forms)
+
+
+class Matcher:
+    """Finds lexicon entries in text: whole words, any case, inflected, hyphen or space.
+
+    Multiword entries match across hyphens and line breaks ("blood-soaked" for
+    "blood soaked"); the longest entry wins where two overlap.
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+        self.entries = tuple(entries)
+        self._table: dict[tuple[str, ...], LexiconEntry] = {}
+        variants: list[tuple[tuple[str, ...], LexiconEntry]] = []
+        for entry in self.entries:
+            words = entry.term.split()
+            if len(words) > 1 or words[0] in word_forms(words[0], entry.category):
+                self._table.setdefault(tuple(words), entry)
+            firsts = word_forms(words[0], entry.category)
+            lasts = word_forms(words[-1], entry.category) if len(words) > 1 else {words[0]}
+            for first in firsts:
+                for last in lasts:
+                    key = (first, *words[1:-1], last) if len(words) > 1 else (first,)
+                    variants.append((key, entry))
+        for key, entry in variants:
+            self._table.setdefault(key, entry)
+        self._lengths: dict[str, list[int]] = {}
+        for key in self._table:
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every match in ``text[start:end]``, in order, with offsets into ``text``."""
+        end = len(text) if end is None else end
+        tokens = [
+            (m.start(), m.end(), _token_form(m.group()) if not _ACRONYM.fullmatch(m.group())
+             else m.group())
+            for m in _WORD.finditer(text, start, end)
+        ]
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            entry, length = self._match_at(text, tokens, i)
+            if entry is None:
+                i += 1
+                continue
+            a, b = tokens[i][0], tokens[i + length - 1][1]
+            found.append(Match(a, b, text[a:b], entry))
+            i += length
+        return found
+
+    def _match_at(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int
+    ) -> tuple[LexiconEntry | None, int]:
+        first = tokens[i][2]
+        lengths = self._lengths.get(first) or self._lengths.get(_without_possessive(first), [])
+        for length in lengths:
+            window = tokens[i : i + length]
+            if len(window) < length:
+                continue
+            if any(not _JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
+                   for k in range(length - 1)):
+                continue
+            forms = [t[2] for t in window]
+            for key in (tuple(forms), (*forms[:-1], _without_possessive(forms[-1]))):
+                if key in self._table:
+                    return self._table[key], length
+        return None, 0
