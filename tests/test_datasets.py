@@ -150,3 +150,22 @@ def test_datasheet_describes_every_shipped_file() -> None:
             assert named, path.relative_to(root)
     for slip in ["Fayed Al-Sarraj", "Minitti", "Khalit Al-Furjan"]:
         assert slip in sheet
+
+
+def test_wire_corpus_has_no_loaded_entry_outside_quotations() -> None:
+    from framelab import loaded
+
+    for article in wire_articles():
+        outside = [f.text for f in loaded.find_loaded(article, signals={"lexicon"})
+                   if f.quoted != "speech"]
+        assert outside == [], article.path.name
+
+
+def test_lexicon_terms_are_normalised_once() -> None:
+    import csv
+
+    for name in ["loaded_language", "stance_markers", "event_vocabulary"]:
+        with lexicon.lexicon_path(name).open(encoding="utf-8") as f:
+            raw = [row["term"] for row in csv.DictReader(f)]
+        assert all(t == t.strip().lower() and "-" not in t and "  " not in t for t in raw), name
+        assert len({lexicon.normalise_term(t) for t in raw}) == len(raw), name

@@ -35,6 +35,7 @@ from framelab.errors import (
     MetadataError,
     NotAFileError,
 )
+from framelab.lexicon import tokenize
 
 MAX_BYTES = 10_000_000
 """Files above this size are refused: an article is kilobytes, a book a few megabytes."""
@@ -109,13 +110,13 @@ class Article:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """The body's paragraphs (blocks separated by blank lines)."""
-        return tuple(self._span(a, b) for a, b in _blocks(self._view.text, *self._body_view()))
+        return tuple(self.span(a, b) for a, b in _blocks(self._view.text, *self.body_range))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The body's sentences, split by Punkt; a paragraph break inside a sentence is kept."""
-        start, end = self._body_view()
-        return tuple(self._span(a, b) for a, b in split_sentences(self._view.text, start, end))
+        start, end = self.body_range
+        return tuple(self.span(a, b) for a, b in split_sentences(self._view.text, start, end))
 
     @cached_property
     def words(self) -> tuple[Span, ...]:
@@ -125,8 +126,13 @@ class Article:
         for sentence in self._sentence_view_spans():
             a, _ = sentence
             piece = view_text[a : sentence[1]].translate(_STRAIGHT_APOSTROPHES)
-            spans.extend(self._span(a + s, a + e) for s, e in _WORD_TOKENIZER.span_tokenize(piece))
+            spans.extend(self.span(a + s, a + e) for s, e in _WORD_TOKENIZER.span_tokenize(piece))
         return tuple(spans)
+
+    @cached_property
+    def body_tokens(self) -> list[tuple[int, int, str]]:
+        """The body's words as the lexicon matcher sees them: (start, end, form) in ``text``."""
+        return tokenize(self.text, *self.body_range)
 
     @property
     def tokens(self) -> list[str]:
@@ -135,24 +141,30 @@ class Article:
 
     def find(self, phrase: str) -> list[Span]:
         """Every occurrence of ``phrase`` in the body, case-insensitive, whole words only."""
-        start, end = self._body_view()
+        start, end = self.body_range
         pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
         return [
-            self._span(m.start(), m.end()) for m in pattern.finditer(self._view.text, start, end)
+            self.span(m.start(), m.end()) for m in pattern.finditer(self._view.text, start, end)
         ]
 
-    def _body_view(self) -> tuple[int, int]:
+    @property
+    def body_range(self) -> tuple[int, int]:
+        """Where the body starts and ends in ``article.text`` (not ``source``)."""
         body = self.body_span
         return self._view.from_source(body.start), self._view.from_source(body.end)
 
-    def _sentence_view_spans(self) -> list[tuple[int, int]]:
-        return [
-            (self._view.from_source(s.start), self._view.from_source(s.end)) for s in self.sentences
-        ]
+    def text_offset(self, source_offset: int) -> int:
+        """The position in ``article.text`` of a ``source`` offset."""
+        return self._view.from_source(source_offset)
 
-    def _span(self, view_start: int, view_end: int) -> Span:
-        start, end = self._view.to_source(view_start, view_end)
-        return Span(start, end, self._view.text[view_start:view_end])
+    def span(self, start: int, end: int) -> Span:
+        """The span at ``article.text[start:end]``, with its offsets into ``source``."""
+        source_start, source_end = self._view.to_source(start, end)
+        return Span(source_start, source_end, self._view.text[start:end])
+
+    def _sentence_view_spans(self) -> list[tuple[int, int]]:
+        return [(self.text_offset(s.start), self.text_offset(s.end)) for s in self.sentences]
+
 
     def describe(self) -> str:
         """A short summary: metadata, size, and what was set aside as boilerplate."""
@@ -177,12 +189,14 @@ class _ReadableView:
 
     text: str
     starts: array  # where each character of text starts in source, plus the source's end
-    ends: array  # where each character ends ("&amp;" is one character, five in source)
+    ends: array | None = None  # where each ends ("&amp;" is one character, five in source);
+    # None when every character is one source character (Markdown and plain text)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             return self.starts[start], self.starts[start]
-        return self.starts[start], self.ends[end - 1]
+        last = self.starts[end - 1] + 1 if self.ends is None else self.ends[end - 1]
+        return self.starts[start], last
 
     def from_source(self, offset: int) -> int:
         return bisect_left(self.starts, offset, 0, len(self.text))
@@ -204,9 +218,8 @@ def _markdown_view(source: str, start: int) -> _ReadableView:
         pos = m.end()
     pieces.append(source[pos:])
     starts.extend(range(pos, len(source)))
-    ends = array("l", (i + 1 for i in starts))
     starts.append(len(source))
-    return _ReadableView("".join(pieces), starts, ends)
+    return _ReadableView("".join(pieces), starts)
 
 
 class _HTMLText(HTMLParser):
@@ -576,7 +589,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _heading(line: str) -> bool:
-    return 0 < len(line.split()) <= 25 and not re.search(r"[.!?]$", line)
+    return 0 < len(line.split()) <= 25 and not _TERMINAL.search(line)
 
 
 # --------------------------------------------------------------------------- loading
@@ -611,7 +624,8 @@ def _size(n: int) -> str:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
-        hint = "Check the spelling and the folder; paths are relative to the notebook's folder."
+        hint = ("Check the spelling and the folder; a relative path starts from the folder you "
+                "work in (in Jupyter, the notebook's own folder).")
         raise ArticleNotFoundError("no such file.", hint, path)
     if path.is_dir():
         raise NotAFileError(
@@ -681,6 +695,11 @@ def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -
     )
 
 
+def _yaml_load(text: str) -> Any:
+    """yaml.safe_load, with libyaml's C parser when it is installed (ten times faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -689,7 +708,7 @@ def _front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int]:
     if not m:
         return {}, 0
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = _yaml_load(m.group(1) or "") or {}
     except yaml.YAMLError as exc:
         raise MetadataError(
             f"the front matter between the '---' lines is not valid YAML ({exc}).",
@@ -710,7 +729,7 @@ def _side_file(path: Path) -> dict[str, Any]:
     if not side.is_file():
         return {}
     try:
-        meta = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+        meta = _yaml_load(side.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise MetadataError(
             f"its metadata file {side.name} is not valid YAML ({exc}).",
@@ -772,7 +791,12 @@ def parse_article(
             meta.setdefault("title", " ".join(title.split()))
     else:
         view = _markdown_view(source, body_from)
+    had_title = "title" in meta
     labelled = _classify(view.text, 0, len(view.text), meta)
+    if not any(kind == "body" for kind, _, _ in labelled) and labelled[:1] and \
+            labelled[0][0] == "title" and not had_title:
+        labelled[0] = ("body", *labelled[0][1:])
+        meta.pop("title")
     if not any(kind == "body" for kind, _, _ in labelled):
         raise EmptyArticleError(
             "no article text found: the file is empty or holds only headings and boilerplate.",

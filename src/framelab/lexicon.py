@@ -213,8 +213,6 @@ def stance_markers() -> tuple[LexiconEntry, ...]:
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _JOIN = re.compile(r"[\s\-‐‑–]*")
-_ACRONYM = re.compile(r"[A-Z]{2,3}")
-"""Two or three capitals are an acronym (US, UN, MAY in a headline aside), never a word."""
 _ADJECTIVAL = {"judgement", "exaggeration", "irony"}
 _NOT_INFLECTED = {"first_person", "second_person"}
 _REPORTING = {"reporting_neutral", "reporting_loaded"}
@@ -231,8 +229,33 @@ class Match:
     entry: LexiconEntry
 
 
-def _token_form(token: str) -> str:
-    return token.replace("’", "'").lower()
+Token = tuple[int, int, str]
+"""A word as the matcher sees it: start, end, and its form (lower case, straight
+apostrophes; acronyms of two or three capitals kept as written)."""
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with their offsets: letters and digits, hyphens split."""
+    end = len(text) if end is None else end
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ)
+        return [(m.start(), m.end(), _form(m.group())) for m in _WORD.finditer(text, start, end)]
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    tokens = []
+    for m in _WORD.finditer(lowered, start, end):
+        a, b = m.span()
+        if 1 < b - a <= 3 and text[a:b].isupper():
+            tokens.append((a, b, text[a:b]))
+        else:
+            tokens.append((a, b, m.group()))
+    return tokens
+
+
+def _form(word: str) -> str:
+    if 1 < len(word) <= 3 and word.isupper():
+        return word
+    return word.lower().replace("’", "'")
 
 
 def _without_possessive(form: str) -> str:
@@ -299,17 +322,22 @@ class Matcher:
         for lengths in self._lengths.values():
             lengths.sort(reverse=True)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every match in ``text[start:end]``, in order, with offsets into ``text``."""
-        end = len(text) if end is None else end
-        tokens = [
-            (m.start(), m.end(), _token_form(m.group()) if not _ACRONYM.fullmatch(m.group())
-             else m.group())
-            for m in _WORD.finditer(text, start, end)
-        ]
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             tokens: list[Token] | None = None) -> list[Match]:
+        """Every match in ``text[start:end]``, in order, with offsets into ``text``.
+
+        Pass ``tokens`` (from ``tokenize``) to reuse one tokenisation for several matchers.
+        """
+        if tokens is None:
+            tokens = tokenize(text, start, end)
+        lengths = self._lengths
         found: list[Match] = []
         i = 0
         while i < len(tokens):
+            form = tokens[i][2]
+            if form not in lengths and (form[-2:] != "'s" or form[:-2] not in lengths):
+                i += 1
+                continue
             entry, length = self._match_at(text, tokens, i)
             if entry is None:
                 i += 1
@@ -320,19 +348,18 @@ class Matcher:
         return found
 
     def _match_at(
-        self, text: str, tokens: list[tuple[int, int, str]], i: int
+        self, text: str, tokens: list[Token], i: int
     ) -> tuple[LexiconEntry | None, int]:
         first = tokens[i][2]
         lengths = self._lengths.get(first) or self._lengths.get(_without_possessive(first), [])
+        table = self._table
         for length in lengths:
             window = tokens[i : i + length]
             if len(window) < length:
                 continue
-            if any(not _JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
-                   for k in range(length - 1)):
-                continue
-            forms = [t[2] for t in window]
-            for key in (tuple(forms), (*forms[:-1], _without_possessive(forms[-1]))):
-                if key in self._table:
-                    return self._table[key], length
+            forms = tuple(t[2] for t in window)
+            key = forms if forms in table else (*forms[:-1], _without_possessive(forms[-1]))
+            if key in table and all(_JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
+                                    for k in range(length - 1)):
+                return table[key], length
         return None, 0

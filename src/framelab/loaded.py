@@ -1,0 +1,387 @@
+"""Find candidate loaded language in an article, each flag with its offsets and its reason.
+
+Flags come from the loaded-language lexicon and from three signals beyond it, each
+explainable: scare quotes, ironic exclamatives ("How inconsiderate of them."), and a word
+VADER rates strongly in an otherwise neutral sentence. Every flag is a *candidate*: the
+machine cannot see sarcasm, quotation or context the way a reader does, so students judge.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.sentiment import SentimentIntensityAnalyzer
+from nltk.sentiment import vader as nltk_vader
+
+from framelab import lexicon
+from framelab.articles import Article, Span, parse_article
+
+SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence")
+"""Where a flag comes from: a lexicon entry, or one of the signals beyond the list."""
+
+STRONG_VALENCE = 2.5
+"""VADER valence (on its -4..+4 scale) from which a lone word counts as strongly loaded."""
+
+NEUTRAL_REST = 0.35
+"""|compound| below which the rest of a sentence counts as neutral."""
+
+_NEGATORS = {"not", "no", "never", "without", "hardly", "nor", "neither", "nothing", "none"}
+_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"'}
+_QUOTE_MARK = re.compile("[“‘\"]")
+_EXCLAMATIVE = re.compile(
+    r"^(?:how|what an?|so much for|oh,? (?:how|what)|isn'?t (?:it|that)|aren'?t they)\b[^?]*[.!]$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One candidate loaded span: where it is, what it is, and why it was flagged.
+
+    ``start``/``end`` index ``article.source``; ``quoted`` is ``"speech"`` inside a
+    quotation (someone else's words), ``"scare"`` inside scare quotes, ``"name"`` inside
+    a quoted name, else ``""``; ``negated`` means a negation comes just before it.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    term: str
+    why: str
+    signal: str = "lexicon"
+    quoted: str = ""
+    negated: bool = False
+    sentence: int = -1
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A passage in quotation marks, in ``article.text`` offsets, marks included."""
+
+    start: int
+    end: int
+    kind: str  # "speech", "scare" or "name"
+    words: int
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """How loaded one sentence is: flags (not in speech, not negated) per ten words."""
+
+    index: int
+    sentence: Span
+    words: int
+    flags: int
+    score: float
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> lexicon.Matcher:
+    """A matcher over the kit's loaded-language lexicon (built once)."""
+    return lexicon.Matcher(lexicon.loaded_language())
+
+
+@lru_cache(maxsize=1)
+def stance_matcher() -> lexicon.Matcher:
+    """A matcher over the kit's hedges, boosters, reporting verbs and person markers."""
+    return lexicon.Matcher(lexicon.stance_markers())
+
+
+class _PunctuationStripper:
+    """What NLTK's SentiText builds as a dict of every word x punctuation pairing, answered
+    on demand: "word," and ",word" map to "word" when "word" is in the sentence."""
+
+    def __init__(self, words: set[str], punctuation: list[str]) -> None:
+        self.words = words
+        self.punctuation = set(punctuation)
+        self.marks = "".join(set("".join(punctuation)))
+
+    def _strip(self, token: str) -> str | None:
+        # The words hold no punctuation, so the only candidate is the whole run of
+        # marks at the end (NLTK's later dict update: suffix wins), then at the start.
+        word = token.rstrip(self.marks)
+        if word != token and token[len(word) :] in self.punctuation and word in self.words:
+            return word
+        word = token.lstrip(self.marks)
+        if word != token and token[: len(token) - len(word)] in self.punctuation \
+                and word in self.words:
+            return word
+        return None
+
+    def __contains__(self, token: str) -> bool:
+        return self._strip(token) is not None
+
+    def __getitem__(self, token: str) -> str:
+        stripped = self._strip(token)
+        if stripped is None:
+            raise KeyError(token)
+        return stripped
+
+
+class _QuickSentiText(nltk_vader.SentiText):
+    def _words_plus_punc(self) -> _PunctuationStripper:  # type: ignore[override]
+        words = self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split()
+        return _PunctuationStripper({w for w in words if len(w) > 1}, self.PUNC_LIST)
+
+
+class KitSentimentAnalyzer(SentimentIntensityAnalyzer):
+    """NLTK's VADER, scoring exactly as NLTK does, without its per-sentence dict of every
+    word x punctuation pair (two thirds of its time); a test checks the scores match."""
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        original = nltk_vader.SentiText
+        nltk_vader.SentiText = _QuickSentiText
+        try:
+            return super().polarity_scores(text)
+        finally:
+            nltk_vader.SentiText = original
+
+
+@lru_cache(maxsize=1)
+def vader() -> SentimentIntensityAnalyzer:
+    """NLTK's VADER analyser over the kit's offline copy of the VADER lexicon."""
+    return KitSentimentAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def event_vocabulary() -> frozenset[str]:
+    """Words VADER scores strongly that are the ordinary vocabulary of news on violence."""
+    entries = lexicon.load_lexicon(lexicon.lexicon_path("event_vocabulary"), {"event_vocabulary"})
+    return frozenset(form for e in entries for form in lexicon.word_forms(e.term))
+
+
+def as_article(doc: Article | str) -> Article:
+    """Accept an ``Article`` or plain text (a student's rewrite, a pasted paragraph)."""
+    return doc if isinstance(doc, Article) else parse_article(doc)
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in lexicon._WORD.finditer(text)]
+
+
+def _memo(article: Article, key: str, compute):  # type: ignore[no-untyped-def]
+    """Compute something about an article once (an Article is immutable, so it stays valid)."""
+    cache = article.__dict__.setdefault("_analysis_cache", {})
+    if key not in cache:
+        cache[key] = compute(article)
+    return cache[key]
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """Quotations in the body: speech (someone's words), scare quotes, or quoted names.
+
+    A quotation of at most three words with no reporting verb in its sentence is a scare
+    quote; one whose words are all capitalised is a name ("Volcano of Rage").
+    """
+    return list(_memo(article, "quotes", _find_quotes))
+
+
+def _find_quotes(article: Article) -> tuple[Quote, ...]:
+    text = article.text
+    quotes: list[Quote] = []
+    for paragraph in article.paragraphs:
+        a, b = article.text_offset(paragraph.start), article.text_offset(paragraph.end)
+        i = a
+        while (m := _QUOTE_MARK.search(text, i, b)) is not None:
+            i, ch = m.start(), m.group()
+            if not _opens(text, i, a):
+                i += 1
+                continue
+            close = text.find(_OPEN_CLOSE[ch], i + 1, b)
+            while ch == "‘" and close != -1 and close + 1 < b and text[close + 1].isalpha():
+                close = text.find("’", close + 1, b)
+            end = b if close == -1 else close + 1
+            quotes.append(_quote(article, i, end))
+            i = end
+    return tuple(quotes)
+
+
+def _opens(text: str, i: int, paragraph_start: int) -> bool:
+    if text[i] == "‘":
+        return i == paragraph_start or not text[i - 1].isalnum()
+    return text[i] in "“\""
+
+
+def _quote(article: Article, start: int, end: int) -> Quote:
+    inner = article.text[start + 1 : end - 1]
+    words = _words(inner)
+    if words and all(w[0].isupper() or w.lower() in {"of", "the", "and", "for"} for w in words) \
+            and words[0][0].isupper() and len(words) <= 6:
+        return Quote(start, end, "name", len(words))
+    if len(words) <= 3 and not _attributed(article, start, end):
+        return Quote(start, end, "scare", len(words))
+    return Quote(start, end, "speech", len(words))
+
+
+def _attributed(article: Article, start: int, end: int) -> bool:
+    """A reporting verb just before the quotation (60 characters) or just after it (30)."""
+    sentence = _sentence_at(article, start)
+    if sentence is None:
+        return False
+    s = article.sentences[sentence]
+    a, b = article.text_offset(s.start), article.text_offset(s.end)
+    return any(m.entry.category.startswith("reporting")
+               and (start - 60 <= m.end <= start or end <= m.start <= end + 30)
+               for m in stance_matcher().find(article.text, a, b))
+
+
+def _sentence_starts(article: Article) -> list[int]:
+    return _memo(article, "sentence_starts",
+                 lambda a: [a.text_offset(s.start) for s in a.sentences])
+
+
+def _sentence_at(article: Article, offset: int, starts: Sequence[int] | None = None) -> int | None:
+    starts = _sentence_starts(article) if starts is None else starts
+    index = bisect_right(starts, offset) - 1
+    return index if index >= 0 else None
+
+
+def _negated(text: str, start: int, sentence_start: int) -> bool:
+    before = _words(text[sentence_start:start])[-3:]
+    return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in before)
+
+
+def find_loaded(
+    doc: Article | str,
+    matcher: lexicon.Matcher | None = None,
+    signals: Iterable[str] = SIGNALS,
+) -> list[Flag]:
+    """Every candidate loaded span in the body, in order, with offsets into the source.
+
+    ``matcher`` defaults to the kit's lexicon (pass ``lexicon.Matcher(entries)`` for a
+    student's own); ``signals`` chooses which sources of flags to use.
+    """
+    article = as_article(doc)
+    signals = set(signals)
+    text = article.text
+    body_start = article.body_range[0]
+    starts = _sentence_starts(article)
+    quotes = find_quotes(article)
+
+    def quoted(a: int) -> str:
+        return next((q.kind for q in quotes if q.start <= a < q.end), "")
+
+    def flag(a: int, b: int, category: str, term: str, why: str, signal: str) -> Flag:
+        sentence = _sentence_at(article, a, starts)
+        span = article.span(a, b)
+        return Flag(span.start, span.end, span.text, category, term, why, signal, quoted(a),
+                    _negated(text, a, starts[sentence] if sentence is not None else body_start),
+                    -1 if sentence is None else sentence)
+
+    flags: list[Flag] = []
+    if "lexicon" in signals:
+        for m in (matcher or default_matcher()).find(text, tokens=article.body_tokens):
+            flags.append(flag(m.start, m.end, m.entry.category, m.entry.term, m.entry.note,
+                              "lexicon"))
+    if "scare_quotes" in signals:
+        for q in quotes:
+            if q.kind == "scare":
+                flags.append(flag(q.start, q.end, "scare_quotes", "scare quotes",
+                                  "A short quotation with no speaker named in the sentence: the "
+                                  "writer holds the words at a distance, often to doubt them.",
+                                  "scare_quotes"))
+    if "ironic_exclamative" in signals:
+        flags.extend(_exclamatives(article, flags, flag))
+    if "strong_valence" in signals:
+        flags.extend(_strong_valence(article, flags, flag, quoted))
+    flags.sort(key=lambda f: (f.start, -f.end))
+    return flags
+
+
+def _exclamatives(article: Article, flags: list[Flag], flag) -> list[Flag]:
+    found = []
+    for i, s in enumerate(article.sentences):
+        words = _words(s.text)
+        if len(words) > 7 or not _EXCLAMATIVE.match(s.text.strip()):
+            continue
+        if any(f.sentence == i and f.category == "irony" for f in flags):
+            continue
+        a = article.text_offset(s.start)
+        found.append(flag(a, a + len(s.text), "irony", "ironic exclamative",
+                          "A short exclamation (How…! What a…!) standing alone: in news "
+                          "prose it is usually sarcasm, the writer mocking what came before.",
+                          "ironic_exclamative"))
+    return found
+
+
+def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[Flag]:
+    valences = vader().lexicon
+    skip = event_vocabulary()
+    starts = _sentence_starts(article)
+    covered = [(f.start, f.end) for f in flags]
+    found = []
+    for start, end, word in article.body_tokens:
+        valence = valences.get(word)
+        if valence is None or abs(valence) < STRONG_VALENCE or word in skip:
+            continue
+        source = article.span(start, end)
+        if quoted(start) or any(x <= source.start < y for x, y in covered):
+            continue
+        s = article.sentences[_sentence_at(article, start, starts)]
+        a = article.text_offset(s.start)
+        rest = s.text[: start - a] + s.text[end - a :]
+        compound = vader().polarity_scores(rest)["compound"]
+        if abs(compound) >= NEUTRAL_REST:
+            continue
+        found.append(flag(start, end, "strong_valence", word,
+                          f"VADER rates '{word}' {valence:+.1f} on its -4..+4 scale, yet the "
+                          f"rest of the sentence is neutral (compound {compound:+.2f}): one "
+                          "word carries the evaluation.", "strong_valence"))
+    return found
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Two or more flags side by side ("richly disastrous mess"): one loaded phrase."""
+
+    start: int
+    end: int
+    text: str
+    flags: tuple[Flag, ...]
+
+
+def loaded_phrases(doc: Article | str, flags: Sequence[Flag]) -> list[Phrase]:
+    """Runs of flags separated only by spaces or hyphens, read as one phrase."""
+    article = as_article(doc)
+    runs: list[list[Flag]] = []
+    for f in sorted(flags, key=lambda f: f.start):
+        if runs and not article.source[runs[-1][-1].end : f.start].strip(" \n-") \
+                and runs[-1][-1].end <= f.start:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return [Phrase(r[0].start, r[-1].end, article.source[r[0].start : r[-1].end], tuple(r))
+            for r in runs if len(r) > 1]
+
+
+def counts(flags: Iterable[Flag]) -> dict[str, int]:
+    """How many flags per category, in the order categories first appear."""
+    result: dict[str, int] = {}
+    for f in flags:
+        result[f.category] = result.get(f.category, 0) + 1
+    return result
+
+
+def writer_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """Flags in the writer's own voice: not inside quoted speech, not negated."""
+    return [f for f in flags if f.quoted != "speech" and not f.negated]
+
+
+def sentence_scores(doc: Article | str, flags: Sequence[Flag] | None = None) -> list[SentenceScore]:
+    """Per sentence: its words, its writer's-voice flags, and flags per ten words."""
+    article = as_article(doc)
+    flags = find_loaded(article) if flags is None else flags
+    per_sentence: dict[int, int] = {}
+    for f in writer_flags(flags):
+        per_sentence[f.sentence] = per_sentence.get(f.sentence, 0) + 1
+    scores = []
+    for i, s in enumerate(article.sentences):
+        n_words = max(len(_words(s.text)), 1)
+        n_flags = per_sentence.get(i, 0)
+        scores.append(SentenceScore(i, s, n_words, n_flags, round(10 * n_flags / n_words, 3)))
+    return scores

@@ -1,0 +1,110 @@
+"""Loaded-language detection: lexicon flags with context, and the signals beyond the list."""
+
+from __future__ import annotations
+
+import framelab
+from framelab import loaded
+from framelab.articles import parse_article
+
+
+def by_text(flags: list[loaded.Flag]) -> dict[str, loaded.Flag]:
+    return {f.text: f for f in flags}
+
+
+def test_seed_examples_are_flagged_in_place(seed: framelab.Article) -> None:
+    flags = loaded.find_loaded(seed)
+    found = by_text(flags)
+    for text, category in [("ragtag", "name_calling"), ("charade", "derision"),
+                           ("blood soaked", "charged_imagery"), ("grotesque", "judgement"),
+                           ("richly", "exaggeration"), ("disastrous", "judgement"),
+                           ("mess", "judgement"), ("How inconsiderate", "irony")]:
+        assert found[text].category == category, text
+        assert found[text].why
+    for f in flags:
+        raw = seed.source[f.start : f.end]
+        assert raw.replace("[", "").replace("](#)", "") == f.text
+        assert seed.sentences[f.sentence].start <= f.start < seed.sentences[f.sentence].end
+
+
+def test_adjacent_flags_read_as_one_phrase(seed: framelab.Article) -> None:
+    phrases = loaded.loaded_phrases(seed, loaded.find_loaded(seed))
+    texts = [p.text for p in phrases]
+    assert "richly disastrous mess" in texts
+    mess = phrases[texts.index("richly disastrous mess")]
+    assert [f.term for f in mess.flags] == ["richly", "disastrous", "mess"]
+    assert seed.source[mess.start : mess.end] == "richly disastrous mess"
+
+
+def test_context_flags_quoted_and_negated(seed: framelab.Article) -> None:
+    flags = loaded.find_loaded(seed)
+    criminal = next(f for f in flags if f.text == "criminal")
+    assert criminal.quoted == "speech"
+    charades = [f for f in flags if f.text == "charade"]
+    assert [f.negated for f in charades] == [False, True]
+    scare = next(f for f in flags if f.signal == "scare_quotes")
+    assert scare.text == '"remaining terrorist groups"'
+    assert scare.quoted == "scare"
+
+
+def test_quotes_are_told_apart(seed: framelab.Article) -> None:
+    op_ed = framelab.load_article(framelab.datasets_dir() / "contrast/counter_oped_liberation.md")
+    kinds = {seed.text[q.start : q.end]: q.kind for q in loaded.find_quotes(seed)}
+    assert kinds['"remaining terrorist groups"'] == "scare"
+    assert kinds["“If the war persists,”"] == "speech"
+    op_kinds = [(op_ed.text[q.start : q.end], q.kind) for q in loaded.find_quotes(op_ed)]
+    assert ('"Volcano of Rage"', "name") in op_kinds
+    assert [k for t, k in op_kinds if t == '"government"'] == ["scare", "scare", "scare"]
+
+
+def test_ironic_exclamatives_beyond_the_list() -> None:
+    text = ("The ministry blamed the drought on the weather. What a revelation! "
+            "How did officials respond? They said nothing.")
+    flags = loaded.find_loaded(text, signals={"ironic_exclamative"})
+    assert [(f.text, f.category) for f in flags] == [("What a revelation!", "irony")]
+
+
+def test_strong_valence_in_a_neutral_sentence() -> None:
+    text = "The committee published a horrible report on Tuesday. Members met at noon."
+    flags = loaded.find_loaded(text, signals={"strong_valence"})
+    assert [f.text for f in flags] == ["horrible"]
+    assert "VADER" in flags[0].why
+    casualty = "Health officials said 56 people were killed and 266 wounded in the war."
+    assert loaded.find_loaded(casualty, signals={"strong_valence"}) == []
+
+
+def test_holds_on_an_article_about_something_else() -> None:
+    text = ("CITY HALL — The so-called reform package, a grotesque giveaway to developers, "
+            "sailed through on Monday. Critics called the vote a farce. The mayor's cronies "
+            "cheered; residents did not. Councillor Ana Ruiz said the budget was balanced.")
+    found = {f.text.lower(): f.category for f in loaded.find_loaded(text)}
+    assert found["so-called"] == "delegitimising"
+    assert found["grotesque"] == "judgement"
+    assert found["farce"] == "derision"
+    assert found["cronies"] == "name_calling"
+    assert "balanced" not in found and "budget" not in found
+
+
+def test_neutral_wire_copy_has_almost_no_flags() -> None:
+    for path in framelab.dataset_files("wire"):
+        article = framelab.load_article(path)
+        writer = loaded.writer_flags(loaded.find_loaded(article))
+        assert len(writer) <= 1, (path.name, [f.text for f in writer])
+
+
+def test_sentence_scores_rank_the_loaded_sentences(seed: framelab.Article) -> None:
+    scores = loaded.sentence_scores(seed)
+    assert len(scores) == len(seed.sentences)
+    most = max(scores, key=lambda s: s.flags)
+    assert most.flags == 4 and "richly disastrous mess" in most.sentence.text
+    assert most.score == round(10 * most.flags / most.words, 3)
+    calm = [s for s in scores if "Wadi Rabea" in s.sentence.text]
+    assert calm[0].flags == 0 and calm[0].score == 0
+
+
+def test_a_students_own_lexicon(tmp_path) -> None:
+    from framelab import lexicon
+
+    entries = [lexicon.LexiconEntry("anxious", "judgement", "Reads the mind of a politician")]
+    flags = loaded.find_loaded(parse_article("Al-Sarraj is anxious. He met envoys."),
+                               lexicon.Matcher(entries), signals={"lexicon"})
+    assert [(f.text, f.term) for f in flags] == [("anxious", "anxious")]
