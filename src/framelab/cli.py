@@ -46,7 +46,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 def _matcher(lexicon_file: str | None, mtime: float) -> lexicon.Matcher:
     if lexicon_file is None:
         return loaded.default_matcher()
-    return lexicon.Matcher(lexicon.load_lexicon(lexicon_file))
+    return lexicon.Matcher(lexicon.load_lexicon(lexicon_file, any_category=True))
 
 
 def analyze_file(path: str | Path, lexicon_file: str | None = None) -> dict[str, Any]:

@@ -115,7 +115,15 @@ def keyness(
     G² at or above ``threshold``. ``direction="over"`` lists words the target overuses;
     ``"under"`` lists words it uses less than the reference (negative keywords).
     """
-    t_counts, r_counts = word_counts(target), word_counts(reference)
+    return keyness_from_counts(word_counts(target), word_counts(reference), min_freq,
+                               threshold, drop_stopwords, direction)
+
+
+def keyness_from_counts(
+    t_counts: Counter[str], r_counts: Counter[str], min_freq: int = 3,
+    threshold: float = 3.84, drop_stopwords: bool = True, direction: str = "over",
+) -> list[Keyword]:
+    """``keyness`` from word counts already made (``word_counts``), for quick re-ranking."""
     c, d = sum(t_counts.values()), sum(r_counts.values())
     if not c or not d:
         return []

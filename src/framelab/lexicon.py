@@ -141,12 +141,13 @@ def _check(problems: list[str], path: Path) -> None:
 
 
 def load_lexicon(
-    path: str | Path, categories: Iterable[str] | None = None
+    path: str | Path, categories: Iterable[str] | None = None, any_category: bool = False,
 ) -> tuple[LexiconEntry, ...]:
     """Read a term,category,note CSV; every row needs all three, terms may not repeat.
 
     ``categories`` limits the allowed categories (default: the loaded-language and stance
-    categories). Terms are normalised with ``normalise_term``.
+    categories); ``any_category=True`` accepts a student's own new categories too. Terms
+    are normalised with ``normalise_term``.
     """
     path = Path(path).expanduser()
     allowed = set(categories) if categories is not None else (
@@ -159,7 +160,7 @@ def load_lexicon(
         if not term:
             problems.append(f"line {line}: the term is empty")
             continue
-        if row["category"] not in allowed:
+        if not row["category"] or (row["category"] not in allowed and not any_category):
             problems.append(
                 f"line {line}: {term!r} has category {row['category']!r}; "
                 f"use one of {', '.join(sorted(allowed))}"
@@ -299,28 +300,72 @@ class Matcher:
     """
 
     def __init__(self, entries: Iterable[LexiconEntry]) -> None:
-        self.entries = tuple(entries)
+        self._entries: dict[str, LexiconEntry] = {}
         self._table: dict[tuple[str, ...], LexiconEntry] = {}
-        variants: list[tuple[tuple[str, ...], LexiconEntry]] = []
-        for entry in self.entries:
-            words = entry.term.split()
-            if len(words) > 1 or words[0] in word_forms(words[0], entry.category):
-                self._table.setdefault(tuple(words), entry)
-            firsts = word_forms(words[0], entry.category)
-            lasts = word_forms(words[-1], entry.category) if len(words) > 1 else {words[0]}
-            for first in firsts:
-                for last in lasts:
-                    key = (first, *words[1:-1], last) if len(words) > 1 else (first,)
-                    variants.append((key, entry))
-        for key, entry in variants:
-            self._table.setdefault(key, entry)
+        self._candidates: dict[tuple[str, ...], list[tuple[int, int, LexiconEntry]]] = {}
         self._lengths: dict[str, list[int]] = {}
-        for key in self._table:
+        self._order = 0
+        for entry in entries:
+            self.add(entry)
+
+    @property
+    def entries(self) -> tuple[LexiconEntry, ...]:
+        """The entries, in the order they were added."""
+        return tuple(self._entries.values())
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @staticmethod
+    def _keys(entry: LexiconEntry) -> list[tuple[int, tuple[str, ...]]]:
+        """(priority, key) pairs: the entry as written first (0), then its inflections (1)."""
+        words = entry.term.split()
+        keys = []
+        if len(words) > 1 or words[0] in word_forms(words[0], entry.category):
+            keys.append((0, tuple(words)))
+        firsts = word_forms(words[0], entry.category)
+        lasts = word_forms(words[-1], entry.category) if len(words) > 1 else {words[0]}
+        for first in firsts:
+            for last in lasts:
+                key = (first, *words[1:-1], last) if len(words) > 1 else (first,)
+                keys.append((1, key))
+        return keys
+
+    def add(self, entry: LexiconEntry) -> None:
+        """Add an entry (replacing one with the same term), without rebuilding the rest."""
+        self.remove(entry.term)
+        self._entries[entry.term] = entry
+        self._order += 1
+        for priority, key in self._keys(entry):
+            candidates = self._candidates.setdefault(key, [])
+            candidates.append((priority, self._order, entry))
+            candidates.sort(key=lambda c: (c[0], c[1]))
+            self._table[key] = candidates[0][2]
             lengths = self._lengths.setdefault(key[0], [])
             if len(key) not in lengths:
                 lengths.append(len(key))
-        for lengths in self._lengths.values():
-            lengths.sort(reverse=True)
+                lengths.sort(reverse=True)
+
+    def remove(self, term: str) -> None:
+        """Remove the entry for ``term`` if there is one."""
+        entry = self._entries.pop(term, None)
+        if entry is None:
+            return
+        for _, key in self._keys(entry):
+            candidates = [c for c in self._candidates.get(key, []) if c[2] is not entry]
+            if candidates:
+                self._candidates[key] = candidates
+                self._table[key] = candidates[0][2]
+            else:
+                self._candidates.pop(key, None)
+                self._table.pop(key, None)
+                if not any(k[0] == key[0] and len(k) == len(key) for k in self._table):
+                    lengths = self._lengths.get(key[0], [])
+                    if len(key) in lengths:
+                        lengths.remove(len(key))
 
     def find(self, text: str, start: int = 0, end: int | None = None,
              tokens: list[Token] | None = None) -> list[Match]:

@@ -258,8 +258,13 @@ def compare(
     Effect sizes need two or more texts per group (d) or three texts in all (delta);
     with one text against one they are left empty.
     """
-    a_rows = [profile(as_article(d)) for d in group_a]
-    b_rows = [profile(as_article(d)) for d in group_b]
+    return compare_profiles([profile(as_article(d)) for d in group_a],
+                            [profile(as_article(d)) for d in group_b], names)
+
+
+def compare_profiles(a_rows: Sequence[dict[str, float]], b_rows: Sequence[dict[str, float]],
+                     names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
+    """``compare`` from profiles already computed (one dict per text)."""
     na, nb = names
     rows = []
     for name in MEASURES:

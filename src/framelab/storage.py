@@ -1,0 +1,71 @@
+"""Saving a student's work safely: atomic writes, and never a silent overwrite.
+
+A file is written to a temporary name in the same folder and moved into place, so a
+crash or a full disk leaves either the old file or the new one, never half of each.
+When a different file is already there, it is kept as a numbered backup first.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from framelab.errors import FramelabError
+
+
+class SaveError(FramelabError):
+    """The work could not be saved; whatever was saved before is untouched."""
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> Path:
+    """Write text (UTF-8) or bytes to ``path`` atomically (temporary file, fsync, rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def backup_path(path: str | Path) -> Path:
+    """The first free numbered backup name: ``mine.csv`` -> ``mine.backup-1.csv``."""
+    path = Path(path)
+    n = 1
+    while True:
+        candidate = path.with_name(f"{path.stem}.backup-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def save_text(path: str | Path, data: str) -> tuple[Path, Path | None]:
+    """Save ``data`` to ``path``; an existing, different file is first kept as a backup.
+
+    Returns ``(saved, backup)``; ``backup`` is None when nothing needed keeping.
+    """
+    path = Path(path)
+    backup = None
+    try:
+        if path.is_dir():
+            raise SaveError("this is a folder.", "Choose a file name, e.g. my_lexicon.csv.", path)
+        if path.exists():
+            old = path.read_bytes()
+            if old == data.encode("utf-8"):
+                return path, None
+            backup = backup_path(path)
+            atomic_write(backup, old)
+        atomic_write(path, data)
+    except OSError as exc:
+        raise SaveError(f"could not save ({exc.strerror or exc}).",
+                        "Check the folder exists and you may write to it; your earlier "
+                        "file is unchanged.", path) from None
+    return path, backup
