@@ -10,13 +10,14 @@ STAMP := $(VENV)/.framelab-installed
 FIRST_LESSON := notebooks/01_the_article_as_data.ipynb
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test setup lint bench clean-venv
+.PHONY: lab test setup lint bench exercises dashboard clean-venv
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(FIRST_LESSON) $(LAB_FLAGS)
 
 test: setup
 	$(BIN)/python -m ruff check src tests bench
+	@bash tests/e2e/ensure_browser.sh
 	$(BIN)/python -m pytest
 
 setup: $(STAMP)
@@ -26,7 +27,17 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@# nbgrader is for making the exercises; keep its menus out of students' JupyterLab
+	-@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
+	-@$(BIN)/jupyter server extension disable --sys-prefix nbgrader >/dev/null 2>&1
 	@touch $(STAMP)
+
+exercises: setup
+	$(BIN)/python -m framelab.exercises
+
+dashboard: setup
+	$(BIN)/python -m pip install --quiet -e ".[classroom]"
+	$(BIN)/voila --no-browser notebooks/classroom_dashboard.ipynb
 
 bench: setup
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -30,3 +30,21 @@ def test_op_ed_and_wire_differ_in_naming() -> None:
     for path in framelab.dataset_files("wire"):
         wire = actors.naming_table(framelab.load_article(path))
         assert (wire.stance == "neutral").all(), path.name
+
+
+def test_acronyms_name_actors_but_never_match_words() -> None:
+    text = "The LNA advanced on the UN-backed government, US officials told us."
+    labels = [(m.label, m.actors) for m in actors.actor_mentions(text)]
+    assert ("lna", ("lna",)) in labels
+    assert any(label.startswith("un backed") for label, _ in labels)
+    from framelab.loaded import stance_matcher
+
+    found = [m.text for m in stance_matcher().find(text)]
+    assert "us" in found and "US" not in found
+
+
+def test_a_label_is_not_also_the_next_labels_premodifier() -> None:
+    mentions = actors.actor_mentions("Critics called the brutal warlord Haftar a menace.")
+    assert [(m.label, m.premodifier) for m in mentions] == [("warlord", "brutal"),
+                                                            ("haftar", "")] or \
+        [(m.label, m.premodifier) for m in mentions] == [("warlord haftar", "brutal")]

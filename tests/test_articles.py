@@ -208,3 +208,19 @@ def test_load_folder_reads_every_article(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("x,y\n")
     loaded = framelab.load_folder(tmp_path)
     assert [a.path.name for a in loaded] == ["a.md", "b.txt"]
+
+
+def test_header_lines_without_blank_lines_and_a_body_that_sounds_like_a_footer() -> None:
+    from framelab.articles import parse_article
+
+    article = parse_article(
+        "Storm hits coast\nBy Jane Doe\nExample News, April 21, 2019\n\n"
+        "The storm reached the coast on Sunday, officials said.\n\n"
+        "Support our troops, the minister said, as the army helped clear the roads in the "
+        "north of the region after the floods.\n\nResidents returned.\n\n"
+        "Subscribe to our newsletter\n")
+    assert (article.title, article.author, article.outlet) == (
+        "Storm hits coast", "Jane Doe", "Example News")
+    assert article.date == dt.date(2019, 4, 21)
+    assert article.body.endswith("Residents returned.")
+    assert [s.kind for s in article.sections][-1] == "membership"

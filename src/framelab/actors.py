@@ -50,7 +50,8 @@ def _label_matcher(labels: tuple[lexicon.ActorLabel, ...]) -> lexicon.Matcher:
     for label in labels:
         first.setdefault(label.label, label)
     return lexicon.Matcher(
-        lexicon.LexiconEntry(lab.label, "actor", lab.note) for lab in first.values()
+        (lexicon.LexiconEntry(lab.label, "actor", lab.note) for lab in first.values()),
+        match_acronyms=True,
     )
 
 
@@ -68,15 +69,18 @@ def actor_mentions(
     text = article.text
     body_start, body_end = article.body_range
     mentions = []
+    previous_end = body_start
     for m in _label_matcher(labels).find(text, body_start, body_end):
         entries = by_label[m.entry.term]
         stance = "evaluative" if all(e.stance == "evaluative" for e in entries) else "neutral"
-        premodifier, why = _premodifier(text, body_start, m.start, loaded)
+        premodifier, why = _premodifier(text, previous_end, m.start, loaded)
+        previous_end = m.end
         quoted = next((q.kind for q in quotes if q.start <= m.start < q.end), "")
         span = article.span(m.start, m.end)
+        note = next(e.note for e in entries if e.stance == stance)
         mentions.append(ActorMention(
             span.start, span.end, span.text, tuple(dict.fromkeys(e.actor for e in entries)),
-            m.entry.term, stance, entries[0].note, premodifier, why, quoted))
+            m.entry.term, stance, note, premodifier, why, quoted))
     return mentions
 
 

@@ -481,9 +481,18 @@ _SEPARATOR = re.compile(r"^[*•\-–—_=~#\s]+$")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev)\.?\s+", re.I)
 
 
+_SHORT_FOOTERS = {"share", "comment_link", "membership", "articles_by", "media_contact", "related"}
+"""Footer kinds whose opening words also start ordinary sentences ("Support our troops..."):
+they count only in a block that is short, or has no final full stop, as site furniture."""
+
+
 def _footer_kind(block: str, author: str) -> str | None:
     for kind, pattern in _FOOTER_PATTERNS.items():
         if pattern.search(block):
+            if kind in _SHORT_FOOTERS and (
+                len(block.split()) > 30 or (len(block.split()) > 12 and _TERMINAL.search(block))
+            ):
+                continue
             return kind
     name = _HONORIFIC.sub("", block)
     if (
@@ -497,7 +506,7 @@ def _footer_kind(block: str, author: str) -> str | None:
 
 def _classify(text: str, start: int, end: int, meta: dict[str, Any]) -> list[tuple[str, int, int]]:
     """Label each block of the readable text as header, body or footer boilerplate."""
-    blocks = list(_blocks(text, start, end))
+    blocks = _split_header_lines(text, list(_blocks(text, start, end)))
     kinds: list[str | None] = [None] * len(blocks)
     author = _HONORIFIC.sub("", str(meta.get("author") or "")).strip()
 
@@ -564,6 +573,22 @@ def _classify(text: str, start: int, end: int, meta: dict[str, Any]) -> list[tup
                 out.append((line_kind, line_start, line_end))
     head = [(kinds[j] or "body", *blocks[j]) for j in range(footer_from)]
     return head + out
+
+
+def _split_header_lines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A header written without blank lines ("Title / By Jane Doe / Outlet, date") is split
+    into its lines, so each can be recognised; the first prose block ends the header."""
+    out: list[tuple[int, int]] = []
+    for n, (a, b) in enumerate(blocks):
+        lines = list(_lines(text, a, b))
+        header_like = any(pattern.match(" ".join(text[x:y].split()))
+                          for x, y in lines for pattern in _HEADER_PATTERNS.values())
+        if n < 3 and len(lines) > 1 and header_like:
+            out.extend(lines)
+        else:
+            out.extend(blocks[n:])
+            break
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -232,7 +232,7 @@ class Match:
 
 Token = tuple[int, int, str]
 """A word as the matcher sees it: start, end, and its form (lower case, straight
-apostrophes; acronyms of two or three capitals kept as written)."""
+apostrophes)."""
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -243,20 +243,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         return [(m.start(), m.end(), _form(m.group())) for m in _WORD.finditer(text, start, end)]
     if "’" in lowered:
         lowered = lowered.replace("’", "'")
-    tokens = []
-    for m in _WORD.finditer(lowered, start, end):
-        a, b = m.span()
-        if 1 < b - a <= 3 and text[a:b].isupper():
-            tokens.append((a, b, text[a:b]))
-        else:
-            tokens.append((a, b, m.group()))
-    return tokens
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered, start, end)]
 
 
 def _form(word: str) -> str:
-    if 1 < len(word) <= 3 and word.isupper():
-        return word
     return word.lower().replace("’", "'")
+
+
+def _acronym(text: str, start: int, end: int) -> bool:
+    """Two or three capitals (US, UN, LNA): an acronym, not the word it spells."""
+    return 1 < end - start <= 3 and text[start:end].isupper()
 
 
 def _without_possessive(form: str) -> str:
@@ -299,7 +295,10 @@ class Matcher:
     "blood soaked"); the longest entry wins where two overlap.
     """
 
-    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+    def __init__(self, entries: Iterable[LexiconEntry], match_acronyms: bool = False) -> None:
+        """``match_acronyms=False``: "US" or "MAY" in capitals never match the words "us" or
+        "may"; names lexicons (actor labels: "LNA", "UN-backed") set it to True."""
+        self.match_acronyms = match_acronyms
         self._entries: dict[str, LexiconEntry] = {}
         self._table: dict[tuple[str, ...], LexiconEntry] = {}
         self._candidates: dict[tuple[str, ...], list[tuple[int, int, LexiconEntry]]] = {}
@@ -405,6 +404,7 @@ class Matcher:
             forms = tuple(t[2] for t in window)
             key = forms if forms in table else (*forms[:-1], _without_possessive(forms[-1]))
             if key in table and all(_JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
-                                    for k in range(length - 1)):
+                                    for k in range(length - 1)) and (
+                    self.match_acronyms or not any(_acronym(text, a, b) for a, b, _ in window)):
                 return table[key], length
         return None, 0

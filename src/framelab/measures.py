@@ -60,7 +60,9 @@ MEASURES: dict[str, Measure] = {
             "Agency copy attributes claims to sources; opinion asserts them in the writer's "
             "own voice.",
             "Counts attribution, not its quality: 'critics say' counts as much as a named, "
-            "checkable source; 'state' and 'report' as nouns are not counted.",
+            "checkable source. Verbs are matched without their sense: 'add some polish', "
+            "'touted', 'acknowledged' or 'have their say' count although no one is quoted; "
+            "'state' and 'report' count only in verb forms (stated, reported).",
         ),
         Measure(
             "hedges_per_1k",
@@ -82,7 +84,9 @@ MEASURES: dict[str, Measure] = {
             "Share of reporting verbs that judge the speech they report (claimed, admitted, "
             "insisted) rather than just report it (said).",
             "'He claimed' casts doubt and 'she admitted' implies guilt where 'said' does not.",
-            "0 when a text reports no speech; 'confirmed' is sometimes simply accurate.",
+            "0 when a text reports no speech; 'confirmed' is sometimes simply accurate; verbs "
+            "inside quotations count too, though they are the speaker's choice; a text with "
+            "few reporting verbs swings widely.",
         ),
         Measure(
             "evaluative_per_100",

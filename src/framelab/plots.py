@@ -86,12 +86,12 @@ def category_bars(counts: dict[str, dict[str, float]], title: str,
     ax.invert_yaxis()
     ax.set_xlabel(unit)
     ax.set_title(title)
-    ax.legend(loc="lower right", frameon=True)
+    ax.legend(loc="best", frameon=True)
     plt.close(fig)
     parts = []
     for name in names:
         top = sorted(counts[name].items(), key=lambda kv: -kv[1])[:3]
-        listed = ", ".join(f"{c.replace('_', ' ')} {v:g}" for c, v in top if v) or "none"
+        listed = ", ".join(f"{c.replace('_', ' ')} {v:.3g}" for c, v in top if v) or "none"
         parts.append(f"{name}: {listed}")
     return Chart(fig, f"Bar chart, {title} ({unit}), highest categories: " + "; ".join(parts))
 
