@@ -59,7 +59,7 @@ def test_a_small_text_counted_by_hand() -> None:
     assert words == 25
     assert p["question_exclaim_share"] == pytest.approx(2 / 4, abs=1e-3)
     assert p["hedges_per_1k"] == pytest.approx(1000 * 2 / words, abs=0.01)  # about 40, may
-    assert p["boosters_per_1k"] == pytest.approx(1000 * 2 / words, abs=0.01)  # clearly, know
+    assert p["boosters_per_1k"] == pytest.approx(1000 * 1 / words, abs=0.01)  # clearly
     assert p["first_second_person_per_1k"] == pytest.approx(1000 * 1 / words, abs=0.01)
     assert p["attributed_sentence_share"] == pytest.approx(2 / 4, abs=1e-3)
     assert p["loaded_reporting_share"] == pytest.approx(1 / 2, abs=1e-3)
