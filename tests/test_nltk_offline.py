@@ -118,3 +118,20 @@ def test_kit_data_comes_first_on_the_nltk_path() -> None:
     import framelab.nltk_data
 
     assert nltk.data.path[0] == str(framelab.nltk_data.kit_data_dir())
+
+
+def test_the_suite_itself_cannot_reach_the_network() -> None:
+    import socket
+
+    import pytest
+    from framelab_netguard import NetworkBlockedError
+
+    with pytest.raises(NetworkBlockedError, match="offline"):
+        socket.create_connection(("93.184.216.34", 80), timeout=1)
+    with pytest.raises(NetworkBlockedError, match="offline"):
+        socket.getaddrinfo("pypi.org", 443)
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        with socket.create_connection(server.getsockname(), timeout=1):
+            pass

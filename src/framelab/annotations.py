@@ -155,6 +155,6 @@ def agreement(a: Mapping[int, str], b: Mapping[int, str], skip_unsure: bool = Tr
     task = AnnotationTask(data=data)
     labels = {label for _, _, label in data}
     if len(labels) < 2:
-        return Agreement(len(shared), observed, None, None, disagreements)
+        return Agreement(len(shared), round(observed, 3), None, None, disagreements)
     return Agreement(len(shared), round(observed, 3), round(task.kappa(), 3),
                      round(task.alpha(), 3), disagreements)

@@ -647,7 +647,7 @@ class RewriteLab:
                 ("share of sentences attributed", f"{self.before['attributed']:.0%}",
                  f"{after['attributed']:.0%}"),
                 ("words", self.before["words"], after["words"])]
-        flagged = ", ".join(sorted({f.text for f in after["flags"]})) or "none"
+        flagged = ", ".join(sorted({f.text for f in loaded.writer_flags(after["flags"])})) or "none"
         highlighted = (render.highlight_html(after["article"], after["flags"])
                        if after["article"] is not None else "")
         self.result.value = (

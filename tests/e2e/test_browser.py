@@ -129,6 +129,8 @@ def page(browser_path: str, lab):  # type: ignore[no-untyped-def]
         page = context.new_page()
         page.js_errors = []  # type: ignore[attr-defined]
         page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+        page.on("console", lambda msg: msg.type == "error"
+                and page.js_errors.append(f"console: {msg.text}"))
         yield page
         context.close()
         browser.close()
