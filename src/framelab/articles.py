@@ -324,13 +324,19 @@ class _HTMLText(HTMLParser):
         if tag in self.BLOCK and not self.skipping:
             self._break()
 
-    def handle_data(self, data: str) -> None:
+    def _visible(self, text: str) -> bool:
+        """Note text for the page title and first heading; False if it is not shown."""
         if self._in_title:
-            self.title += data
+            self.title += text
         if self.skipping:
-            return
+            return False
         if self._in_h1:
-            self.h1 += data
+            self.h1 += text
+        return True
+
+    def handle_data(self, data: str) -> None:
+        if not self._visible(data):
+            return
         offset = self._offset()
         collapsed = re.sub(r"\s+", " ", data)
         if collapsed == data:
@@ -344,12 +350,8 @@ class _HTMLText(HTMLParser):
 
     def _entity(self, raw: str) -> None:
         text = unescape(raw)
-        if self._in_title:
-            self.title += text
-        if self.skipping:
+        if not self._visible(text):
             return
-        if self._in_h1:
-            self.h1 += text
         offset = self._offset()
         width = len(raw) if self.source.startswith(raw, offset) else len(raw) - 1
         self._stand_in(text, offset, offset + width)
