@@ -93,11 +93,8 @@ def word_counts(docs: Article | str | Iterable[Article | str],
     stop = set(stopwords.words("english")) if drop_stopwords else set()
     counts: Counter[str] = Counter()
     for article in _documents(docs):
-        start, end = article.body_range
-        for m in lexicon._WORD.finditer(article.text, start, end):
-            word = m.group().lower().replace("’", "'")
-            if word not in stop and not word.isdigit():
-                counts[word] += 1
+        counts.update(word for _, _, word in article.body_tokens
+                      if word not in stop and not word.isdigit())
     return counts
 
 

@@ -212,7 +212,8 @@ def stance_markers() -> tuple[LexiconEntry, ...]:
 
 # --------------------------------------------------------------------------- matching
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+"""A word: letters and digits with inner apostrophes ("Haftar’s"); hyphens split words."""
 _JOIN = re.compile(r"[\s\-‐‑–]*")
 _ADJECTIVAL = {"judgement", "exaggeration", "irony"}
 _NOT_INFLECTED = {"first_person", "second_person"}
@@ -240,10 +241,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ)
-        return [(m.start(), m.end(), _form(m.group())) for m in _WORD.finditer(text, start, end)]
+        return [(m.start(), m.end(), _form(m.group())) for m in WORD.finditer(text, start, end)]
     if "’" in lowered:
         lowered = lowered.replace("’", "'")
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered, start, end)]
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(lowered, start, end)]
 
 
 def _form(word: str) -> str:

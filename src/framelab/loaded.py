@@ -161,7 +161,7 @@ def as_article(doc: Article | str) -> Article:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group() for m in lexicon._WORD.finditer(text)]
+    return lexicon.WORD.findall(text)
 
 
 def _memo(article: Article, key: str, compute):  # type: ignore[no-untyped-def]
