@@ -149,3 +149,17 @@ def test_rewrite_lab_counts_before_and_after(seed) -> None:
     assert "Still flagged: none" in lab.result.value
     lab.textarea.value = ""
     assert lab.after["words"] == 0
+
+
+def test_partner_names_are_escaped_once(seed, tmp_path: Path) -> None:
+    from framelab import annotations as ann
+
+    partner = tmp_path / "partner.json"
+    labels = ann.with_label(ann.new_annotations(seed, "Ana & <Bo>"), 0, "neutral")
+    ann.save_annotations(labels, seed, partner)
+    tool = widgets.AnnotationTool(seed, path=tmp_path / "mine.json")
+    tool.label.value = "loaded"
+    tool.partner.value = str(partner)
+    tool.compare_partner_button.click()
+    assert "Ana &amp; &lt;Bo&gt;" in tool.agreement.value
+    assert "&amp;amp;" not in tool.agreement.value and "<Bo>" not in tool.agreement.value

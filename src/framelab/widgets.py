@@ -12,6 +12,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from html import escape
 from pathlib import Path
 
 import ipywidgets as w
@@ -19,9 +20,9 @@ from IPython.display import display
 
 from framelab import annotations as ann
 from framelab import keyness, lexicon, loaded, measures, plots, render
-from framelab.articles import Article, parse_article
+from framelab.articles import Article, decode, parse_article
 from framelab.errors import FramelabError
-from framelab.storage import save_text
+from framelab.storage import backup_path, save_text
 
 CANDIDATE_NOTE = ("Highlights are <strong>candidates</strong> chosen by a word list and a "
                   "few rules. Read each one in context and decide for yourself: quotation, "
@@ -38,8 +39,6 @@ def _categories(flags: Sequence[loaded.Flag]) -> list[str]:
 def _message(text: str, kind: str = "info") -> str:
     colour = {"info": "#0072B2", "error": "#D55E00", "ok": "#009E73"}[kind]
     role = "alert" if kind == "error" else "status"
-    from html import escape
-
     return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.2em 0.6em;'
             f'color:#000">{escape(text)}</div>')
 
@@ -155,8 +154,8 @@ class Explorer:
                           ", ".join(x for x in [f.quoted and f"{f.quoted} quote",
                                                 "negated" if f.negated else ""] if x) or "-"))
         self.detail.value = (
-            f"<p><strong>{_esc(term)}</strong> — {_esc(render.style(first.category).label)}"
-            f" ({_esc(first.signal)})<br>Why: {_esc(first.why)}</p>"
+            f"<p><strong>{escape(term)}</strong> — {escape(render.style(first.category).label)}"
+            f" ({escape(first.signal)})<br>Why: {escape(first.why)}</p>"
             + render.table_html(lines, ["in context", "start", "end", "context"],
                                 f"{len(flags)} occurrence(s)"))
 
@@ -177,12 +176,6 @@ class Explorer:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def _message_html(html_text: str) -> str:
@@ -261,8 +254,6 @@ class ComparisonPanel:
         name = item.get("name", "your file") if isinstance(item, Mapping) else "your file"
         content = bytes(item["content"]) if isinstance(item, Mapping) else b""
         try:
-            from framelab.articles import decode
-
             text, _ = decode(content, Path(name))
             article = parse_article(text, Path(name),
                                     html=name.lower().endswith((".html", ".htm")))
@@ -344,8 +335,6 @@ class ComparisonPanel:
             for suffix in (".png", ".svg"):
                 target = self.export_folder / f"{stem}{suffix}"
                 if target.exists():
-                    from framelab.storage import backup_path
-
                     target = backup_path(target)
                 saved.append(plots.save_chart(self.chart, target))
         except (FramelabError, OSError) as exc:
@@ -558,7 +547,7 @@ class AnnotationTool:
         self._updating = False
         self.sentence.value = (
             '<blockquote style="font-family:Georgia,serif;font-size:1.1em;color:#000">'
-            f"{_esc(self.article.sentences[self.index].text)}</blockquote>")
+            f"{escape(self.article.sentences[self.index].text)}</blockquote>")
         self.progress.value = (f"Sentence {self.index + 1} of {n} · "
                                f"{len(self.annotations.labels)} labelled")
 
@@ -603,10 +592,10 @@ class AnnotationTool:
         kappa = "–" if result.kappa is None else f"{result.kappa:.2f}"
         alpha = "–" if result.alpha is None else f"{result.alpha:.2f}"
         self.agreement.value = (
-            f"<p>With {_esc(other)} on {result.items} sentences: agreement "
+            f"<p>With {escape(other)} on {result.items} sentences: agreement "
             f"{result.observed:.0%}, Cohen's kappa <strong>{kappa}</strong>, Krippendorff's "
             f"alpha <strong>{alpha}</strong> (1 = perfect, 0 = chance).</p>"
-            + render.table_html(rows, ["sentence", "text", "you", _esc(other)],
+            + render.table_html(rows, ["sentence", "text", "you", other],
                                 f"{len(rows)} disagreement(s) to discuss"))
 
     def _ipython_display_(self) -> None:
@@ -652,7 +641,7 @@ class RewriteLab:
                        if after["article"] is not None else "")
         self.result.value = (
             render.table_html(rows, ["", "original", "your rewrite"], "Before and after")
-            + f'<p aria-live="polite">Still flagged: {_esc(flagged)}</p>' + highlighted)
+            + f'<p aria-live="polite">Still flagged: {escape(flagged)}</p>' + highlighted)
 
     def _ipython_display_(self) -> None:
         display(self.widget)
