@@ -1,0 +1,179 @@
+"""The comparison panel: two texts or groups side by side: profile, keywords, concordance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import display
+
+from framelab import keyness, measures, plots, render
+from framelab.articles import Article, decode, parse_article
+from framelab.errors import FramelabError
+from framelab.storage import backup_path, save_text
+from framelab.widgets.common import THRESHOLD_OPTIONS, Group, format_value, status_html
+
+
+class ComparisonPanel:
+    """Two texts or groups side by side: profile table and figure, keywords, concordance."""
+
+    def __init__(self, texts: Mapping[str, Group], a: str | None = None, b: str | None = None,
+                 export_folder: str | Path = "exports") -> None:
+        self.texts: dict[str, list[Article]] = {
+            name: [t] if isinstance(t, Article) else list(t) for name, t in texts.items()}
+        names = list(self.texts)
+        self.export_folder = Path(export_folder)
+        self._profiles: dict[str, list[dict[str, float]]] = {}
+        self._counts: dict[str, Counter[str]] = {}
+        self.choose_a = w.Dropdown(options=names, value=a or names[0], description="Text A:")
+        self.choose_b = w.Dropdown(options=names, value=b or names[-1], description="Text B:")
+        self.upload = w.FileUpload(accept=".txt,.md,.html,.htm", multiple=False,
+                                   description="Add your own file")
+        self.min_freq = w.IntSlider(value=2, min=1, max=10, description="Min. frequency:",
+                                    continuous_update=False,
+                                    style={"description_width": "initial"})
+        self.threshold = w.Dropdown(options=THRESHOLD_OPTIONS, value=3.84,
+                                    description="Significance:",
+                                    style={"description_width": "initial"})
+        self.table = w.HTML()
+        self.figure = w.HTML()
+        self.keywords = w.Select(options=[], rows=10, description="Keywords of A:",
+                                 style={"description_width": "initial"},
+                                 layout=w.Layout(width="24em"))
+        self.keyword_table = w.HTML()
+        self.concordance = w.HTML()
+        self.export_button = w.Button(description="Export table (CSV) and figure (PNG, SVG)",
+                                      icon="download", layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        self.chart: plots.Chart | None = None
+        for control in (self.choose_a, self.choose_b):
+            control.observe(lambda _: self.update(), names="value")
+        for control in (self.min_freq, self.threshold):
+            control.observe(lambda _: self.update_keywords(), names="value")
+        self.keywords.observe(lambda change: self.show_concordance(change["new"]), names="value")
+        self.upload.observe(lambda change: self.add_upload(change["new"]), names="value")
+        self.export_button.on_click(lambda _: self.export())
+        self.widget = w.VBox([
+            w.HBox([self.choose_a, self.choose_b, self.upload]),
+            self.status,
+            self.table,
+            self.figure,
+            w.HBox([self.min_freq, self.threshold]),
+            w.HBox([self.keywords, self.keyword_table]),
+            self.concordance,
+            self.export_button,
+        ])
+        self.update()
+
+    def add_text(self, name: str, text: Group) -> None:
+        """Add a text or group to both menus."""
+        self.texts[name] = [text] if isinstance(text, Article) else list(text)
+        options = list(self.texts)
+        self.choose_a.options = options
+        self.choose_b.options = options
+
+    def add_upload(self, value: object) -> None:
+        """Read a file from the upload button; a bad file gives a message, nothing else."""
+        files = list(value or [])
+        if not files:
+            return
+        item = files[0]
+        name = item.get("name", "your file") if isinstance(item, Mapping) else "your file"
+        content = bytes(item["content"]) if isinstance(item, Mapping) else b""
+        try:
+            text, _ = decode(content, Path(name))
+            article = parse_article(text, Path(name),
+                                    html=name.lower().endswith((".html", ".htm")))
+        except FramelabError as exc:
+            self.status.value = status_html(str(exc), "error")
+            return
+        self.add_text(name, article)
+        self.choose_a.value = name
+        self.status.value = status_html(f"Added {name}.", "ok")
+
+    def _profiles_of(self, name: str) -> list[dict[str, float]]:
+        if name not in self._profiles:
+            self._profiles[name] = [measures.profile(a) for a in self.texts[name]]
+        return self._profiles[name]
+
+    def _counts_of(self, name: str) -> Counter[str]:
+        if name not in self._counts:
+            self._counts[name] = keyness.word_counts(self.texts[name])
+        return self._counts[name]
+
+    def comparison(self):  # type: ignore[no-untyped-def]
+        """The measures table for the chosen pair (pandas DataFrame)."""
+        a, b = self.choose_a.value, self.choose_b.value
+        return measures.compare_profiles(self._profiles_of(a), self._profiles_of(b), ("A", "B"))
+
+    def update(self) -> None:
+        """Recompute the table and figure for the chosen pair, then the keywords."""
+        a, b = self.choose_a.value, self.choose_b.value
+        table = self.comparison()
+        rows = [(m, row["A_mean"], row["B_mean"], format_value(row["ratio"]),
+                 format_value(row["cohens_d"]), format_value(row["cliffs_delta"]))
+                for m, row in table.iterrows()]
+        self.table.value = render.table_html(
+            rows, ["measure", f"A: {a}", f"B: {b}", "ratio A/B", "Cohen's d", "Cliff's delta"],
+            "Framing profile (means over each group's texts)")
+        self.chart = plots.profile_comparison(table, ("A", "B"), f"A: {a} / B: {b}")
+        self.figure.value = render.figure_html(self.chart.figure, self.chart.alt_text)
+        self.update_keywords()
+
+    def current_keywords(self) -> list[keyness.Keyword]:
+        """Keywords of A against B at the chosen minimum frequency and threshold."""
+        return keyness.keyness_from_counts(
+            self._counts_of(self.choose_a.value), self._counts_of(self.choose_b.value),
+            min_freq=self.min_freq.value, threshold=self.threshold.value)
+
+    def update_keywords(self) -> None:
+        """Re-rank the keywords for the chosen minimum frequency and threshold."""
+        keys = self.current_keywords()
+        self.keywords.options = [(f"{k.word} ({k.log_ratio:+.1f})", k.word) for k in keys[:200]]
+        rows = [(k.word, k.target_freq, k.reference_freq, k.g2, k.log_ratio, k.significance)
+                for k in keys[:25]]
+        self.keyword_table.value = (
+            f'<p aria-live="polite"><strong class="keyword-count">{len(keys)}</strong> '
+            f"keywords (min. frequency {self.min_freq.value}, G² ≥ {self.threshold.value})"
+            "</p>" + render.table_html(rows, ["word", "freq A", "freq B", "G²", "Log Ratio",
+                                              "p"], "Top keywords of A"))
+
+    def show_concordance(self, word: str | None) -> None:
+        """Keyword-in-context lines for a word in both texts."""
+        if not word:
+            self.concordance.value = ""
+            return
+        parts = []
+        for label, name in (("A", self.choose_a.value), ("B", self.choose_b.value)):
+            lines = keyness.concordance(self.texts[name], word, width=55)
+            rows = [(line.left, line.match, line.right, line.start) for line in lines[:30]]
+            parts.append(render.table_html(rows, ["before", "word", "after", "offset"],
+                                           f"{label}: {name} — {len(lines)} line(s)"))
+        self.concordance.value = "".join(parts)
+
+    def export(self) -> list[Path]:
+        """Save the measures table as CSV and the figure as PNG and SVG (never overwriting)."""
+        if self.chart is None:
+            return []
+        stem = "comparison"
+        try:
+            table_path, _ = save_text(self.export_folder / f"{stem}.csv",
+                                      self.comparison().to_csv())
+            saved = [table_path]
+            for suffix in (".png", ".svg"):
+                target = self.export_folder / f"{stem}{suffix}"
+                if target.exists():
+                    target = backup_path(target)
+                saved.append(plots.save_chart(self.chart, target))
+        except (FramelabError, OSError) as exc:
+            self.status.value = status_html(str(exc), "error")
+            return []
+        self.status.value = status_html("Saved " + ", ".join(map(str, saved)) + ".", "ok")
+        return saved
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+
