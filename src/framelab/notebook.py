@@ -1,4 +1,9 @@
-"""Jupyter niceties: a framelab error shows as its message, not as a traceback wall."""
+"""Jupyter niceties: a framelab error shows as its message, not as a traceback wall.
+
+A failed exercise check (``framelab.checks.WrongAnswer``) shows as its one ``✗`` line, sent
+as the cell's error output: the student sees no traceback, and nbgrader, nbclient and
+JupyterLab's "Run All" still see that the cell failed.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,12 @@ def _show_error(
 
     from IPython.display import HTML, display
 
+    from framelab.checks import WrongAnswer
+
+    if issubclass(etype, WrongAnswer):
+        shell._showtraceback(etype, evalue, str(evalue).split("\n"))
+        return
+
     lines = str(evalue).split("\n")
     body = "<br>".join(escape(line) for line in lines)
     display(
@@ -27,7 +38,10 @@ def _show_error(
 
 
 def install_error_display() -> bool:
-    """In IPython, show ``FramelabError`` as a short message; return whether installed."""
+    """In IPython, show ``FramelabError`` (and failed checks) as a short message.
+
+    Returns whether the display was installed (False outside IPython).
+    """
     try:
         from IPython import get_ipython
     except ImportError:
