@@ -9,7 +9,6 @@ machine cannot see sarcasm, quotation or context the way a reader does, so stude
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +17,21 @@ from nltk.sentiment import SentimentIntensityAnalyzer
 from nltk.sentiment import vader as nltk_vader
 
 from framelab import lexicon
-from framelab.articles import Article, Span, parse_article
+from framelab.articles import Article, Span
+from framelab.speech import (
+    Quote,
+    Speech,
+    as_article,
+    find_quotes,
+    find_speech,
+    sentence_at,
+    sentence_starts,
+)
+
+__all__ = ["SIGNALS", "Flag", "Phrase", "Quote", "SentenceScore", "Speech", "as_article",
+           "counts", "default_matcher", "event_vocabulary", "find_loaded", "find_quotes",
+           "find_speech", "loaded_phrases", "sentence_scores", "stance_matcher", "vader",
+           "writer_flags"]
 
 SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence")
 """Where a flag comes from: a lexicon entry, or one of the signals beyond the list."""
@@ -30,8 +43,6 @@ NEUTRAL_REST = 0.35
 """|compound| below which the rest of a sentence counts as neutral."""
 
 _NEGATORS = {"not", "no", "never", "without", "hardly", "nor", "neither", "nothing", "none"}
-_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"'}
-_QUOTE_MARK = re.compile("[“‘\"]")
 _EXCLAMATIVE = re.compile(
     r"^(?:how|what an?|so much for|oh,? (?:how|what)|isn'?t (?:it|that)|aren'?t they)\b[^?]*[.!]$",
     re.IGNORECASE,
@@ -57,16 +68,6 @@ class Flag:
     quoted: str = ""
     negated: bool = False
     sentence: int = -1
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A passage in quotation marks, in ``article.text`` offsets, marks included."""
-
-    start: int
-    end: int
-    kind: str  # "speech", "scare" or "name"
-    words: int
 
 
 @dataclass(frozen=True)
@@ -155,90 +156,8 @@ def event_vocabulary() -> frozenset[str]:
     return frozenset(form for e in entries for form in lexicon.word_forms(e.term))
 
 
-def as_article(doc: Article | str) -> Article:
-    """Accept an ``Article`` or plain text (a student's rewrite, a pasted paragraph)."""
-    return doc if isinstance(doc, Article) else parse_article(doc)
-
-
 def _words(text: str) -> list[str]:
     return lexicon.WORD.findall(text)
-
-
-def _memo(article: Article, key: str, compute):  # type: ignore[no-untyped-def]
-    """Compute something about an article once (an Article is immutable, so it stays valid)."""
-    cache = article.__dict__.setdefault("_analysis_cache", {})
-    if key not in cache:
-        cache[key] = compute(article)
-    return cache[key]
-
-
-def find_quotes(article: Article) -> list[Quote]:
-    """Quotations in the body: speech (someone's words), scare quotes, or quoted names.
-
-    A quotation of at most three words with no reporting verb in its sentence is a scare
-    quote; one whose words are all capitalised is a name ("Volcano of Rage").
-    """
-    return list(_memo(article, "quotes", _find_quotes))
-
-
-def _find_quotes(article: Article) -> tuple[Quote, ...]:
-    text = article.text
-    quotes: list[Quote] = []
-    for paragraph in article.paragraphs:
-        a, b = article.text_offset(paragraph.start), article.text_offset(paragraph.end)
-        i = a
-        while (m := _QUOTE_MARK.search(text, i, b)) is not None:
-            i, ch = m.start(), m.group()
-            if not _opens(text, i, a):
-                i += 1
-                continue
-            close = text.find(_OPEN_CLOSE[ch], i + 1, b)
-            while ch == "‘" and close != -1 and close + 1 < b and text[close + 1].isalpha():
-                close = text.find("’", close + 1, b)
-            end = b if close == -1 else close + 1
-            quotes.append(_quote(article, i, end))
-            i = end
-    return tuple(quotes)
-
-
-def _opens(text: str, i: int, paragraph_start: int) -> bool:
-    if text[i] == "‘":
-        return i == paragraph_start or not text[i - 1].isalnum()
-    return text[i] in "“\""
-
-
-def _quote(article: Article, start: int, end: int) -> Quote:
-    inner = article.text[start + 1 : end - 1]
-    words = _words(inner)
-    if words and all(w[0].isupper() or w.lower() in {"of", "the", "and", "for"} for w in words) \
-            and words[0][0].isupper() and len(words) <= 6:
-        return Quote(start, end, "name", len(words))
-    if len(words) <= 3 and not _attributed(article, start, end):
-        return Quote(start, end, "scare", len(words))
-    return Quote(start, end, "speech", len(words))
-
-
-def _attributed(article: Article, start: int, end: int) -> bool:
-    """A reporting verb just before the quotation (60 characters) or just after it (30)."""
-    sentence = _sentence_at(article, start)
-    if sentence is None:
-        return False
-    s = article.sentences[sentence]
-    a, b = article.text_offset(s.start), article.text_offset(s.end)
-    return any(m.entry.category.startswith("reporting")
-               and (start - 60 <= m.end <= start or end <= m.start <= end + 30)
-               for m in stance_matcher().find(article.text, a, b))
-
-
-def _sentence_starts(article: Article) -> list[int]:
-    return _memo(article, "sentence_starts",
-                 lambda a: [a.text_offset(s.start) for s in a.sentences])
-
-
-def _sentence_at(article: Article, offset: int, starts: Sequence[int] | None = None) -> int | None:
-    starts = _sentence_starts(article) if starts is None else starts
-    index = bisect_right(starts, offset) - 1
-    return index if index >= 0 else None
 
 
 def _negated(text: str, start: int, sentence_start: int) -> bool:
@@ -260,14 +179,14 @@ def find_loaded(
     signals = set(signals)
     text = article.text
     body_start = article.body_range[0]
-    starts = _sentence_starts(article)
+    starts = sentence_starts(article)
     quotes = find_quotes(article)
 
     def quoted(a: int) -> str:
         return next((q.kind for q in quotes if q.start <= a < q.end), "")
 
     def flag(a: int, b: int, category: str, term: str, why: str, signal: str) -> Flag:
-        sentence = _sentence_at(article, a, starts)
+        sentence = sentence_at(article, a, starts)
         span = article.span(a, b)
         return Flag(span.start, span.end, span.text, category, term, why, signal, quoted(a),
                     _negated(text, a, starts[sentence] if sentence is not None else body_start),
@@ -312,7 +231,7 @@ def _exclamatives(article: Article, flags: list[Flag], flag) -> list[Flag]:
 def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[Flag]:
     valences = vader().lexicon
     skip = event_vocabulary()
-    starts = _sentence_starts(article)
+    starts = sentence_starts(article)
     covered = [(f.start, f.end) for f in flags]
     found = []
     for start, end, word in article.body_tokens:
@@ -322,7 +241,7 @@ def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[F
         source = article.span(start, end)
         if quoted(start) or any(x <= source.start < y for x, y in covered):
             continue
-        s = article.sentences[_sentence_at(article, start, starts)]
+        s = article.sentences[sentence_at(article, start, starts)]
         a = article.text_offset(s.start)
         rest = s.text[: start - a] + s.text[end - a :]
         compound = vader().polarity_scores(rest)["compound"]

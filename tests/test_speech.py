@@ -1,0 +1,152 @@
+"""Who speaks: direct quotations and reported clauses, each with speaker, verb and offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+import framelab
+from framelab import loaded, speech
+from framelab.articles import parse_article
+
+
+def one(text: str) -> list[tuple[str, str, str, str]]:
+    """(kind, text, speaker, verb) of every speech in a constructed passage."""
+    found = speech.find_speech(text)
+    for s in found:
+        assert text[s.start : s.end] == s.text
+        if s.speaker:
+            assert text[s.speaker_start : s.speaker_end] == s.speaker
+        else:
+            assert s.speaker_start == s.speaker_end == -1
+        if s.verb:
+            assert text[s.verb_start : s.verb_end] == s.verb
+    return [(s.kind, s.text, s.speaker, s.verb) for s in found]
+
+
+# Constructed sentences (written for these tests, not taken from any report), each with
+# the speech a reader counts in it.
+HAND_COUNTED = [
+    ("The LNA said it had liberated the town.",
+     [("reported", "it had liberated the town", "The LNA", "said")]),
+    ("He said that the road was closed.",
+     [("reported", "the road was closed", "He", "said")]),
+    ("The town fell on Tuesday, officials said.",
+     [("reported", "The town fell on Tuesday", "officials", "said")]),
+    ("The talks failed, said the foreign minister.",
+     [("reported", "The talks failed", "the foreign minister", "said")]),
+    ("According to the health ministry, 56 people were killed.",
+     [("reported", "56 people were killed", "the health ministry", "According to")]),
+    ("Fifty-six people were killed, according to the health ministry.",
+     [("reported", "Fifty-six people were killed", "the health ministry", "according to")]),
+    ("The minister accused the rebels of shelling the port.",
+     [("reported", "the rebels of shelling the port", "The minister", "accused")]),
+    ("She called the offensive a coup.",
+     [("reported", "the offensive a coup", "She", "called")]),
+    ("The army claimed that the bridge had been destroyed.",
+     [("reported", "the bridge had been destroyed", "The army", "claimed")]),
+    ("She told reporters on Monday that the talks had failed.",
+     [("reported", "the talks had failed", "She", "told")]),
+    ("Ahmed Nour, the army spokesman, said the offensive would continue.",
+     [("reported", "the offensive would continue", "Ahmed Nour", "said")]),
+    ("The council, meeting in closed session, said the fighting should stop.",
+     [("reported", "the fighting should stop", "The council", "said")]),
+    ("The envoy has repeatedly warned that the war could spread.",
+     [("reported", "the war could spread", "The envoy", "warned")]),
+    ('"We will not stop," said Ahmed Nour, the army spokesman.',
+     [("direct", "We will not stop", "Ahmed Nour", "said")]),
+    ('The minister said: "We will win this war."',
+     [("direct", "We will win this war.", "The minister", "said")]),
+    ('"If the talks fail," warns the former minister, "the war will spread."',
+     [("direct", "If the talks fail", "the former minister", "warns"),
+      ("direct", "the war will spread.", "the former minister", "warns")]),
+    ('The mayor was keen to stress his view. "We will rebuild the port."',
+     [("direct", "We will rebuild the port.", "The mayor", "stress")]),
+    ('The ministry has suspended "all relations with the embassy until further notice."',
+     [("direct", "all relations with the embassy until further notice.", "The ministry", "")]),
+]
+
+NO_SPEECH = [
+    "Fighting has been reported in the south.",          # passive: no one speaks
+    "A group called the Popular Front took the town.",   # "called" names, not reports
+    "The ministry added some polish to its plans.",      # "add" without a "that" clause
+    "The so-called reform passed on Monday.",
+    'The "reforms" passed on Monday.',                   # a scare quote is not speech
+    "Britain and the United States sent envoys.",        # "States" is a name, not "state"
+    "The report was published on Friday.",
+    "Officials wanted to stress the point.",             # an infinitive, no clause
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HAND_COUNTED, ids=[t for t, _ in HAND_COUNTED])
+def test_hand_counted_speech(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", NO_SPEECH)
+def test_no_speech_where_no_one_speaks(text: str) -> None:
+    assert one(text) == []
+
+
+def test_pronoun_speakers_are_kept_as_written() -> None:
+    found = speech.find_speech("The army took the town. It said the road was open.")
+    assert [(s.speaker, s.sentence) for s in found] == [("It", 1)]
+
+
+def test_reported_speech_with_a_quotation_inside_it() -> None:
+    text = 'The minister said the plan was "a disaster for everyone involved".'
+    kinds = [(k, t, sp) for k, t, sp, _ in one(text)]
+    assert kinds == [
+        ("reported", 'the plan was "a disaster for everyone involved"', "The minister"),
+        ("direct", "a disaster for everyone involved", "The minister"),
+    ]
+
+
+def test_speech_in_the_seed(seed: framelab.Article) -> None:
+    found = speech.find_speech(seed)
+    for s in found:
+        raw = seed.source[s.start : s.end]
+        assert raw.replace("[", "").replace("](#)", "") == s.text
+        if s.speaker:
+            assert seed.source[s.speaker_start : s.speaker_end].replace("\n", " ") \
+                == s.speaker.replace("\n", " ")
+        assert s.kind in {"direct", "reported"}
+        assert 0 <= s.sentence < len(seed.sentences)
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    direct = {s.text.split()[0] + " " + s.text.split()[1]: s for s in found if s.kind == "direct"}
+    assert direct["We will"].speaker == "Al-Sarraj" and direct["We will"].verb == "stress"
+    assert direct["recognised Field"].speaker == "Trump"            # the White House readout
+    assert direct["all relations"].speaker == "The interior ministry"
+    assert direct["If the"].speaker == "former Italian Interior Minister Marco Minitti"
+    assert direct["all those"].speaker == direct["If the"].speaker
+    assert direct["If the"].verb == "warns"
+    assert seed.source[direct["If the"].verb_start : direct["If the"].verb_end] == "warns"
+    reported = [s for s in found if s.kind == "reported"]
+    accuses = next(s for s in reported if s.verb == "accuses")
+    assert accuses.speaker == "he" and accuses.text.startswith("of being oblivious")
+    pompeo = next(s for s in reported if "Pompeo" in s.speaker)
+    assert pompeo.verb == "called on" and pompeo.text == "Haftar to halt his attack"
+
+
+def test_speech_in_the_wire_corpus_has_speakers_and_offsets() -> None:
+    reported_total = 0
+    for path in framelab.dataset_files("wire"):
+        article = framelab.load_article(path)
+        found = speech.find_speech(article)
+        quotes = [q for q in loaded.find_quotes(article) if q.kind == "speech"]
+        assert len([s for s in found if s.kind == "direct"]) == len(quotes), path.name
+        for s in found:
+            assert article.source[s.start : s.end] == s.text
+            sentence = article.sentences[s.sentence]
+            assert sentence.start <= s.start < sentence.end
+            if s.kind == "reported":
+                reported_total += 1
+                assert s.speaker and s.verb, (path.name, s)
+                assert not (s.speaker_start < s.end and s.start < s.speaker_end), s
+                assert s.text.strip() == s.text and s.text[-1] not in ".,;"
+    assert reported_total >= len(framelab.dataset_files("wire"))
+
+
+def test_quotes_are_found_once_and_shared() -> None:
+    article = parse_article('He said: "We will win." The "reforms" passed.')
+    assert loaded.find_quotes is speech.find_quotes
+    assert [q.kind for q in speech.find_quotes(article)] == ["speech", "scare"]
