@@ -108,3 +108,44 @@ def test_a_students_own_lexicon(tmp_path) -> None:
     flags = loaded.find_loaded(parse_article("Al-Sarraj is anxious. He met envoys."),
                                lexicon.Matcher(entries), signals={"lexicon"})
     assert [(f.text, f.term) for f in flags] == [("anxious", "anxious")]
+
+
+def test_reported_speech_is_not_the_writers_voice() -> None:
+    text = "The LNA said it had liberated the town."
+    flags = loaded.find_loaded(text, signals={"lexicon"})
+    liberated = next(f for f in flags if f.text == "liberated")
+    assert liberated.quoted == "reported"
+    assert text[liberated.speaker_start : liberated.speaker_end] == "The LNA"
+    assert loaded.writer_flags(flags) == []
+    own = loaded.find_loaded("The LNA liberated the town.", signals={"lexicon"})
+    assert [(f.text, f.quoted, f.speaker_start) for f in loaded.writer_flags(own)] == [
+        ("liberated", "", -1)]
+
+
+def test_each_form_of_reported_speech_carries_its_speaker() -> None:
+    cases = [
+        ("The minister accused the rebels of a brutal massacre.", "brutal", "The minister"),
+        ("She called the offensive a charade.", "charade", "She"),
+        ("According to the ministry, the raid was a bloodbath.", "bloodbath", "the ministry"),
+        ("The raid was a bloodbath, according to the ministry.", "bloodbath", "the ministry"),
+        ("The army claimed the rebels were thugs.", "thugs", "The army"),
+        ("The town was liberated, officials said.", "liberated", "officials"),
+    ]
+    for text, word, speaker in cases:
+        flag = next(f for f in loaded.find_loaded(text) if f.text == word)
+        assert flag.quoted == "reported", text
+        assert text[flag.speaker_start : flag.speaker_end] == speaker, text
+        assert flag not in loaded.writer_flags(loaded.find_loaded(text))
+
+
+def test_quoted_speech_flags_carry_the_speaker(seed: framelab.Article) -> None:
+    criminal = next(f for f in loaded.find_loaded(seed) if f.text == "criminal")
+    assert criminal.quoted == "speech"
+    assert seed.source[criminal.speaker_start : criminal.speaker_end] == "The interior ministry"
+
+
+def test_a_label_in_the_reporting_clause_is_still_the_writers() -> None:
+    text = "The self-styled army said the road was open."
+    flags = loaded.find_loaded(text, signals={"lexicon"})
+    styled = next(f for f in flags if f.term == "self styled")
+    assert styled.quoted == "" and styled in loaded.writer_flags(flags)

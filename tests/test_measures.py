@@ -137,3 +137,10 @@ def test_kit_vader_scores_exactly_as_nltk() -> None:
     texts += ["GREAT!!! not bad, :) kind of... 'good'", "!!Wow,, really?!? \"fine\"", "ok"]
     assert [vader().polarity_scores(t) for t in texts] == [
         nltk_sia.polarity_scores(t) for t in texts]
+
+
+def test_reported_speech_leaves_the_writers_voice_measures() -> None:
+    reported = measures.profile("The general said the brilliant army had liberated the town.")
+    own = measures.profile("The brilliant army had liberated the town, and the general said so.")
+    assert reported["loaded_per_1k"] == 0 < own["loaded_per_1k"]
+    assert reported["evaluative_per_100"] == 0 < own["evaluative_per_100"]

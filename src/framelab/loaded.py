@@ -9,7 +9,7 @@ machine cannot see sarcasm, quotation or context the way a reader does, so stude
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,14 +24,17 @@ from framelab.speech import (
     as_article,
     find_quotes,
     find_speech,
+    memo,
     sentence_at,
     sentence_starts,
 )
 
-__all__ = ["SIGNALS", "Flag", "Phrase", "Quote", "SentenceScore", "Speech", "as_article",
-           "counts", "default_matcher", "event_vocabulary", "find_loaded", "find_quotes",
-           "find_speech", "loaded_phrases", "sentence_scores", "stance_matcher", "vader",
-           "writer_flags"]
+__all__ = [
+    "OTHER_VOICES", "SIGNALS", "Flag", "Phrase", "Quote", "SentenceScore", "Speech",
+    "as_article", "counts", "default_matcher", "event_vocabulary", "find_loaded", "find_quotes",
+    "find_speech", "loaded_phrases", "sentence_scores", "stance_matcher", "vader", "voice_at",
+    "writer_flags",
+]
 
 SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence")
 """Where a flag comes from: a lexicon entry, or one of the signals beyond the list."""
@@ -42,6 +45,7 @@ STRONG_VALENCE = 2.5
 NEUTRAL_REST = 0.35
 """|compound| below which the rest of a sentence counts as neutral."""
 
+_QUOTATIONS = {"speech", "scare", "name"}
 _NEGATORS = {"not", "no", "never", "without", "hardly", "nor", "neither", "nothing", "none"}
 _EXCLAMATIVE = re.compile(
     r"^(?:how|what an?|so much for|oh,? (?:how|what)|isn'?t (?:it|that)|aren'?t they)\b[^?]*[.!]$",
@@ -53,9 +57,13 @@ _EXCLAMATIVE = re.compile(
 class Flag:
     """One candidate loaded span: where it is, what it is, and why it was flagged.
 
-    ``start``/``end`` index ``article.source``; ``quoted`` is ``"speech"`` inside a
-    quotation (someone else's words), ``"scare"`` inside scare quotes, ``"name"`` inside
-    a quoted name, else ``""``; ``negated`` means a negation comes just before it.
+    ``start``/``end`` index ``article.source``; ``quoted`` says whose voice it stands in:
+    ``"speech"`` inside a quotation (someone else's words), ``"reported"`` inside a
+    reported clause ("The LNA said it had liberated the town"), ``"scare"`` inside scare
+    quotes, ``"name"`` inside a quoted name, else ``""`` (the writer's own words);
+    ``speaker_start``/``speaker_end`` locate the speaker of speech or reported speech in
+    ``article.source`` (-1 when none is named); ``negated`` means a negation comes just
+    before it.
     """
 
     start: int
@@ -68,11 +76,17 @@ class Flag:
     quoted: str = ""
     negated: bool = False
     sentence: int = -1
+    speaker_start: int = -1
+    speaker_end: int = -1
+
+
+OTHER_VOICES = ("speech", "reported")
+"""``Flag.quoted`` values for someone else's words: the writer's-voice measures leave them out."""
 
 
 @dataclass(frozen=True)
 class SentenceScore:
-    """How loaded one sentence is: flags (not in speech, not negated) per ten words."""
+    """How loaded one sentence is: writer's-voice flags (see ``writer_flags``) per ten words."""
 
     index: int
     sentence: Span
@@ -165,6 +179,45 @@ def _negated(text: str, start: int, sentence_start: int) -> bool:
     return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in before)
 
 
+def voice_at(doc: Article | str) -> Callable[..., tuple[str, int, int]]:
+    """Whose words stand at ``article.text[a:b]``: ``(quoted, speaker_start, speaker_end)``.
+
+    ``quoted`` is a quotation's kind ("speech", "scare", "name"), "reported" inside a
+    reported clause (but not on its speaker or verb), or "" for the writer's own words;
+    the speaker offsets index ``article.source`` (-1 when none is named).
+    """
+    article = as_article(doc)
+    return memo(article, "voice_at", _voice_at)
+
+
+def _voice_at(article: Article) -> Callable[..., tuple[str, int, int]]:
+    offset = article.text_offset
+    quotes = find_quotes(article)
+    found = find_speech(article)
+    direct = [(offset(s.start), s) for s in found if s.kind == "direct"]
+    reported = [(offset(s.start), offset(s.end), s) for s in found if s.kind == "reported"]
+    spoken: dict[int, tuple[int, int]] = {}
+    for q in quotes:
+        if q.kind == "speech":
+            s = next((s for a, s in direct if q.start <= a < q.end), None)
+            spoken[q.start] = (s.speaker_start, s.speaker_end) if s else (-1, -1)
+
+    def voice(a: int, b: int | None = None) -> tuple[str, int, int]:
+        b = a + 1 if b is None else b
+        for q in quotes:
+            if q.start <= a < q.end:
+                return (q.kind, *spoken.get(q.start, (-1, -1)))
+        inside = [s for x, y, s in reported if x <= a < y and not (
+            offset(s.speaker_start) < b and a < offset(s.speaker_end)) and not (
+            s.verb_start >= 0 and offset(s.verb_start) < b and a < offset(s.verb_end))]
+        if inside:
+            s = max(inside, key=lambda s: s.start)
+            return "reported", s.speaker_start, s.speaker_end
+        return "", -1, -1
+
+    return voice
+
+
 def find_loaded(
     doc: Article | str,
     matcher: lexicon.Matcher | None = None,
@@ -181,16 +234,18 @@ def find_loaded(
     body_start = article.body_range[0]
     starts = sentence_starts(article)
     quotes = find_quotes(article)
+    voice = voice_at(article)
 
     def quoted(a: int) -> str:
-        return next((q.kind for q in quotes if q.start <= a < q.end), "")
+        return voice(a)[0]
 
     def flag(a: int, b: int, category: str, term: str, why: str, signal: str) -> Flag:
         sentence = sentence_at(article, a, starts)
         span = article.span(a, b)
-        return Flag(span.start, span.end, span.text, category, term, why, signal, quoted(a),
+        kind, speaker_start, speaker_end = voice(a, b)
+        return Flag(span.start, span.end, span.text, category, term, why, signal, kind,
                     _negated(text, a, starts[sentence] if sentence is not None else body_start),
-                    -1 if sentence is None else sentence)
+                    -1 if sentence is None else sentence, speaker_start, speaker_end)
 
     flags: list[Flag] = []
     if "lexicon" in signals:
@@ -239,7 +294,7 @@ def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[F
         if valence is None or abs(valence) < STRONG_VALENCE or word in skip:
             continue
         source = article.span(start, end)
-        if quoted(start) or any(x <= source.start < y for x, y in covered):
+        if quoted(start) in _QUOTATIONS or any(x <= source.start < y for x, y in covered):
             continue
         s = article.sentences[sentence_at(article, start, starts)]
         a = article.text_offset(s.start)
@@ -287,8 +342,8 @@ def counts(flags: Iterable[Flag]) -> dict[str, int]:
 
 
 def writer_flags(flags: Iterable[Flag]) -> list[Flag]:
-    """Flags in the writer's own voice: not inside quoted speech, not negated."""
-    return [f for f in flags if f.quoted != "speech" and not f.negated]
+    """Flags in the writer's own voice: not in quoted or reported speech, not negated."""
+    return [f for f in flags if f.quoted not in OTHER_VOICES and not f.negated]
 
 
 def sentence_scores(doc: Article | str, flags: Sequence[Flag] | None = None) -> list[SentenceScore]:

@@ -20,6 +20,7 @@ import pandas as pd
 from framelab import lexicon
 from framelab.articles import Article
 from framelab.loaded import (
+    OTHER_VOICES,
     Flag,
     as_article,
     default_matcher,
@@ -28,6 +29,7 @@ from framelab.loaded import (
     find_quotes,
     stance_matcher,
     vader,
+    voice_at,
     writer_flags,
 )
 
@@ -47,11 +49,13 @@ MEASURES: dict[str, Measure] = {
     for m in [
         Measure(
             "loaded_per_1k",
-            "Loaded-language flags in the writer's own voice (not inside quoted speech, not "
-            "negated) per 1,000 words.",
+            "Loaded-language flags in the writer's own voice (not inside quoted or reported "
+            "speech, not negated) per 1,000 words.",
             "Loaded words carry the writer's evaluation into the report of events.",
             "A word list cannot see sense or context: 'plague' in a health story, irony it "
-            "has no cue for, loaded words the list lacks.",
+            "has no cue for, loaded words the list lacks. Reported speech is found by rules "
+            "('X said', 'according to X'): a writer's label inside a clause it misreads as "
+            "reported drops out, and one in a reported clause it misses counts.",
         ),
         Measure(
             "attributed_sentence_share",
@@ -90,8 +94,9 @@ MEASURES: dict[str, Measure] = {
         ),
         Measure(
             "evaluative_per_100",
-            "Evaluative adjectives and adverbs per 100 words: words that can be adjectives "
-            "or adverbs and carry a VADER valence or a judgement/exaggeration lexicon entry.",
+            "Evaluative adjectives and adverbs per 100 words, outside quoted and reported "
+            "speech: words that can be adjectives or adverbs and carry a VADER valence or a "
+            "judgement/exaggeration lexicon entry.",
             "Evaluative modifiers are where writers' judgements sit in otherwise factual "
             "sentences.",
             "Part of speech is looked up, not tagged in context ('fire' the verb is not an "
@@ -171,6 +176,7 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
     words = max(len(tokens), 1)
     quotes = find_quotes(article)
     speech = [(q.start, q.end) for q in quotes if q.kind == "speech"]
+    voice = voice_at(article)
 
     def in_speech(offset: int) -> bool:
         return any(a <= offset < b for a, b in speech)
@@ -193,7 +199,8 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
         ):
             attributed += 1
 
-    evaluative = sum(1 for a, _, word in tokens if _evaluative(word) and not in_speech(a))
+    evaluative = sum(1 for a, _, word in tokens
+                     if _evaluative(word) and voice(a)[0] not in OTHER_VOICES)
 
     sia = vader()
     compounds = [sia.polarity_scores(s.text)["compound"] for s in article.sentences]
