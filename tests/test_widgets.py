@@ -25,7 +25,7 @@ def test_explorer_toggles_categories(seed, tmp_path: Path) -> None:
     derision = sum(f.category == "derision" for f in explorer.flags)
     explorer.checkboxes["derision"].value = False
     assert explorer.highlight_count == total - derision
-    assert "[DER]" not in explorer.text.value and "[NAME]" in explorer.text.value
+    assert ">DER<" not in explorer.text.html and ">NAME<" in explorer.text.html
     assert f">{total - derision}</strong> highlights" in explorer.counts.value
     explorer.checkboxes["derision"].value = True
     assert explorer.highlight_count == total
@@ -34,7 +34,7 @@ def test_explorer_toggles_categories(seed, tmp_path: Path) -> None:
 def test_explorer_explains_a_term(seed, tmp_path: Path) -> None:
     explorer = widgets.Explorer(seed, export_folder=tmp_path)
     explorer.terms.value = "charade"
-    assert "Why:" in explorer.detail.value and "2 occurrence(s)" in explorer.detail.value
+    assert "Why flagged:" in explorer.detail.value and "2 occurrence(s)" in explorer.detail.value
     assert "negated" in explorer.detail.value
 
 
@@ -53,7 +53,8 @@ def test_explorer_exports_csv_without_overwriting(seed, tmp_path: Path) -> None:
 def test_comparison_panel_slider_and_concordance(seed, wire, tmp_path: Path) -> None:
     panel = widgets.ComparisonPanel({"seed": seed, "wire": wire}, "seed", "wire",
                                     export_folder=tmp_path)
-    assert "loaded_per_1k" in panel.table.value and "alt=" in panel.figure.value
+    assert "loaded words per 1,000 words" in panel.table.value and "alt=" in panel.figure.value
+    assert "loaded_per_1k" not in panel.table.value
     loose = len(panel.keywords.options)
     panel.min_freq.value = 3
     assert 0 < len(panel.keywords.options) < loose
@@ -64,6 +65,7 @@ def test_comparison_panel_slider_and_concordance(seed, wire, tmp_path: Path) -> 
     assert "A: seed" in panel.concordance.value and "B: wire" in panel.concordance.value
     saved = panel.export()
     assert {p.suffix for p in saved} == {".csv", ".png", ".svg"}
+    assert "Saved" in panel.export_status.value and "Saved" not in panel.status.value
     assert (tmp_path / "comparison.png.txt").read_text().startswith("Paired bar chart")
 
 
@@ -88,7 +90,8 @@ def test_lexicon_workbench_edits_save_and_reload(seed, tmp_path: Path) -> None:
     before = bench.density.value
     bench.term.value, bench.category.value, bench.note.value = "anxious", "judgement", "mind"
     bench.add_button.click()
-    assert bench.density.value != before and "anxious" in bench.text.value
+    assert bench.density.value != before and "anxious" in bench.text.html
+    assert "Added" in bench.edit_status.value and "anxious" in bench.edit_status.value
     bench.entry_list.value = "ragtag"
     bench.remove_button.click()
     assert "ragtag" not in [v for _, v in bench.entry_list.options]
@@ -114,7 +117,7 @@ def test_lexicon_workbench_refuses_a_bad_file_and_keeps_entries(seed, tmp_path: 
     assert len(bench.entries) == count
     assert path.read_text() == "word,kind\nthug,name_calling\n"
     bench.add("", "judgement", "x")
-    assert "needs a category and a note" in bench.status.value
+    assert "needs a category and a note" in bench.edit_status.value
 
 
 def test_annotation_tool_saves_each_click_and_resumes(seed, tmp_path: Path) -> None:
@@ -163,3 +166,83 @@ def test_partner_names_are_escaped_once(seed, tmp_path: Path) -> None:
     tool.compare_partner_button.click()
     assert "Ana &amp; &lt;Bo&gt;" in tool.agreement.value
     assert "&amp;amp;" not in tool.agreement.value and "<Bo>" not in tool.agreement.value
+
+
+def upload_of(name: str, content: bytes) -> tuple[dict, ...]:
+    return ({"name": name, "type": "text/plain", "size": len(content),
+             "content": memoryview(content),
+             "last_modified": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)},)
+
+
+def test_an_upload_never_changes_the_other_side(seed, wire) -> None:
+    panel = widgets.ComparisonPanel({"this article": seed, "wire corpus": wire,
+                                     "op-ed": seed}, "this article", "wire corpus")
+    story = b"The so-called reform was a farce, critics said. Officials disagreed strongly."
+    panel.upload.value = upload_of("mine.txt", story)
+    assert (panel.choose_a.value, panel.choose_b.value) == ("mine.txt", "wire corpus")
+    assert "B: wire corpus" in panel.table.value and "B: this article" not in panel.table.value
+    assert "text B is still wire corpus" in panel.status.value
+    panel.choose_a.value = "this article"
+    assert panel.choose_b.value == "wire corpus" and len(panel.current_keywords()) > 0
+
+
+def test_comparison_controls_are_usable(seed, wire) -> None:
+    panel = widgets.ComparisonPanel({"seed": seed, "wire": wire})
+    assert panel.upload.tooltip and "null" not in panel.upload.tooltip
+    assert panel.min_freq.layout.width == "26em"
+    assert '<th scope="col" class="num">count A</th>' in panel.keyword_table.value
+
+
+def test_clicking_a_highlight_selects_it_in_the_details(seed) -> None:
+    explorer = widgets.Explorer(seed)
+    index = next(i for i, f in enumerate(explorer.flags) if f.term == "charade")
+    explorer.text.selected = index  # what the browser sends on a click or Enter
+    assert explorer.terms.value == "charade"
+    assert "▶" in explorer.detail.value and "Why flagged:" in explorer.detail.value
+    assert f'data-flag="{index}"' in explorer.text.html
+
+
+def test_details_never_cut_a_word(seed) -> None:
+    import re
+
+    explorer = widgets.Explorer(seed)
+    words = set(re.findall(r"[\w'’-]+", seed.text))
+    for term in [t for _, t in explorer.terms.options]:
+        explorer.terms.value = term
+        cells = re.findall(r"<td>(?:▶ )?(.*?)</td>", explorer.detail.value)
+        for cell in cells[::2]:
+            shown = re.sub(r"&[#\w]+;", " ", cell).replace("…", " ")
+            for word in re.findall(r"[\w'’-]+", shown):
+                assert word in words, (term, word, cell)
+
+
+def test_context_words_cut_at_word_boundaries() -> None:
+    from framelab.widgets.common import context_words
+
+    text = "alpha beta gamma delta epsilon THEATRE zeta eta theta iota kappa"
+    start = text.index("THEATRE")
+    before, after = context_words(text, start, start + 7, width=14)
+    assert before == "…delta epsilon " and after == " zeta eta…"
+
+
+def test_every_view_says_to_rerun_without_a_kernel(seed, tmp_path: Path) -> None:
+    from framelab.widgets.common import RERUN_NOTE
+
+    views = [widgets.Explorer(seed), widgets.ComparisonPanel({"a": seed, "b": seed}),
+             widgets.LexiconWorkbench(seed, path=tmp_path / "lex.csv"),
+             widgets.AnnotationTool(seed, path=tmp_path / "a.json"),
+             widgets.RewriteLab("A text.")]
+    for view in views:
+        bundle = view._repr_mimebundle_()
+        assert bundle["text/plain"] == RERUN_NOTE
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_annotation_tool_marks_the_chosen_label_in_words(seed, tmp_path: Path) -> None:
+    tool = widgets.AnnotationTool(seed, path=tmp_path / "a.json")
+    assert "Not labelled yet" in tool.chosen.value
+    assert "framelab-choice" in tool.label._dom_classes
+    assert tool.compare_machine_button.layout.width == "auto"
+    tool.label.value = "loaded"
+    tool.go(0)
+    assert "Your label: <strong>Loaded</strong>" in tool.chosen.value

@@ -7,16 +7,15 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
 
 from framelab import annotations as ann
 from framelab import render
 from framelab.articles import Article
 from framelab.errors import FramelabError
-from framelab.widgets.common import status_html
+from framelab.widgets.common import KIT_CSS, View, status_html
 
 
-class AnnotationTool:
+class AnnotationTool(View):
     """Label each sentence loaded / neutral / unsure; saved after every click; agreement."""
 
     def __init__(self, article: Article, path: str | Path | None = None,
@@ -30,17 +29,22 @@ class AnnotationTool:
         self.sentence = w.HTML()
         self.label = w.ToggleButtons(
             options=[("Loaded", "loaded"), ("Neutral", "neutral"), ("Unsure", "unsure")],
-            value=None, description="This sentence is:", style={"description_width": "initial"},
+            value=None, description="This sentence is:",
+            style={"description_width": "initial", "button_width": "auto"},
             tooltips=["Word choice frames the events", "Plain description or attribution",
                       "Decide later"])
+        self.label.add_class("framelab-choice")
+        self.chosen = w.HTML()
         self.previous_button = w.Button(description="Previous", icon="arrow-left")
         self.next_button = w.Button(description="Next", icon="arrow-right")
         self.progress = w.HTML()
         self.status = w.HTML()
         self.partner = w.Text(description="Partner's file:", placeholder="their .json file",
                               style={"description_width": "initial"})
-        self.compare_partner_button = w.Button(description="Agreement with partner")
-        self.compare_machine_button = w.Button(description="Agreement with the machine")
+        self.compare_partner_button = w.Button(description="Agreement with partner",
+                                               layout=w.Layout(width="auto"))
+        self.compare_machine_button = w.Button(description="Agreement with the machine",
+                                               layout=w.Layout(width="auto"))
         self.agreement = w.HTML()
         self.label.observe(self._on_label, names="value")
         self.previous_button.on_click(lambda _: self.go(self.index - 1))
@@ -48,9 +52,12 @@ class AnnotationTool:
         self.compare_partner_button.on_click(lambda _: self.compare_with_file(self.partner.value))
         self.compare_machine_button.on_click(lambda _: self.compare_with_machine())
         self.widget = w.VBox([
-            self.progress, self.sentence, self.label,
+            w.HTML(KIT_CSS), self.progress, self.sentence,
+            w.HBox([self.label, self.chosen], layout=w.Layout(align_items="center",
+                                                              flex_flow="row wrap")),
             w.HBox([self.previous_button, self.next_button]), self.status,
-            w.HBox([self.partner, self.compare_partner_button, self.compare_machine_button]),
+            w.HBox([self.partner, self.compare_partner_button, self.compare_machine_button],
+                   layout=w.Layout(flex_flow="row wrap", align_items="center")),
             self.agreement,
         ])
         self._resume()
@@ -85,8 +92,13 @@ class AnnotationTool:
         self.sentence.value = (
             '<blockquote style="font-family:Georgia,serif;font-size:1.1em;color:#000">'
             f"{escape(self.article.sentences[self.index].text)}</blockquote>")
-        self.progress.value = (f"Sentence {self.index + 1} of {n} · "
+        self.progress.value = (f"<strong>Sentence {self.index + 1} of {n}</strong> · "
                                f"{len(self.annotations.labels)} labelled")
+        current = self.annotations.labels.get(self.index)
+        self.chosen.value = (f'<span role="status" style="color:#000">Your label: '
+                             f"<strong>{escape(current.capitalize())}</strong></span>"
+                             if current else
+                             '<span role="status" style="color:#000">Not labelled yet</span>')
 
     def _on_label(self, change: Mapping[str, object]) -> None:
         if getattr(self, "_updating", False) or change["new"] is None:
@@ -134,8 +146,3 @@ class AnnotationTool:
             f"alpha <strong>{alpha}</strong> (1 = perfect, 0 = chance).</p>"
             + render.table_html(rows, ["sentence", "text", "you", other],
                                 f"{len(rows)} disagreement(s) to discuss"))
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
-
-

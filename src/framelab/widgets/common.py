@@ -17,12 +17,59 @@ CANDIDATE_NOTE = ("Highlights are <strong>candidates</strong> chosen by a word l
 ORDER = [*lexicon.LOADED_CATEGORIES, "scare_quotes", "strong_valence"]
 
 
+RERUN_NOTE = ("This interactive tool needs its notebook's kernel: run the cells again "
+              "(Run > Run All Cells) to use it.")
+"""What a reader sees where a tool was, when there is no kernel and no saved state."""
+
+KIT_CSS = """<style>
+.framelab-choice .widget-toggle-button.mod-active, .framelab-choice .jupyter-button.mod-active
+  {background: #0072B2; color: #fff; font-weight: 700; box-shadow: inset 0 0 0 2px #000;}
+.framelab-choice .jupyter-button.mod-active::before {content: "\\2713\\00a0";}
+.framelab-choice .jupyter-button {min-width: 7em;}
+</style>"""
+"""The kit's widget CSS: the chosen label of a choice is filled blue, bold and ticked."""
+
+
+class View:
+    """What every view shares: it shows ``self.widget``; without a kernel, a one-line note."""
+
+    widget: object
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object]:
+        bundle = self.widget._repr_mimebundle_(**kwargs)  # type: ignore[attr-defined]
+        data = dict(bundle[0] if isinstance(bundle, tuple) else bundle)
+        data["text/plain"] = RERUN_NOTE
+        return data
+
+
+def context_words(text: str, start: int, end: int, width: int = 60) -> tuple[str, str]:
+    """About ``width`` characters either side of ``text[start:end]``, cut at word boundaries.
+
+    Returns (before, after) on one line each, with "…" where the text goes on, so a reason
+    or context is never cut mid-word.
+    """
+    before = " ".join(text[max(0, start - width - 30) : start].split())
+    after = " ".join(text[end : end + width + 30].split())
+    if len(before) > width:
+        cut = before.find(" ", len(before) - width)
+        before = "…" + before[cut + 1 :] if cut != -1 else "…"
+    if len(after) > width:
+        cut = after.rfind(" ", 0, width)
+        after = (after[:cut] if cut != -1 else "") + "…"
+    if text[max(0, start - 1) : start].isspace():
+        before += " "
+    if text[end : end + 1].isspace():
+        after = " " + after
+    return before, after
+
+
 def categories_in(flags: Sequence[loaded.Flag]) -> list[str]:
     present = {f.category for f in flags}
     return [c for c in ORDER if c in present] + sorted(present - set(ORDER))
 
 
 def status_html(text: str, kind: str = "info") -> str:
+    """A message in words with a coloured edge; errors are announced (role="alert")."""
     colour = {"info": "#0072B2", "error": "#D55E00", "ok": "#009E73"}[kind]
     role = "alert" if kind == "error" else "status"
     return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.2em 0.6em;'

@@ -7,16 +7,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
 
 from framelab import keyness, measures, plots, render
 from framelab.articles import Article, decode, parse_article
 from framelab.errors import FramelabError
 from framelab.storage import backup_path, save_text
-from framelab.widgets.common import THRESHOLD_OPTIONS, Group, format_value, status_html
+from framelab.widgets.common import (
+    THRESHOLD_OPTIONS,
+    Group,
+    View,
+    format_value,
+    status_html,
+)
 
 
-class ComparisonPanel:
+class ComparisonPanel(View):
     """Two texts or groups side by side: profile table and figure, keywords, concordance."""
 
     def __init__(self, texts: Mapping[str, Group], a: str | None = None, b: str | None = None,
@@ -27,13 +32,18 @@ class ComparisonPanel:
         self.export_folder = Path(export_folder)
         self._profiles: dict[str, list[dict[str, float]]] = {}
         self._counts: dict[str, Counter[str]] = {}
+        self._updating = False
         self.choose_a = w.Dropdown(options=names, value=a or names[0], description="Text A:")
         self.choose_b = w.Dropdown(options=names, value=b or names[-1], description="Text B:")
         self.upload = w.FileUpload(accept=".txt,.md,.html,.htm", multiple=False,
-                                   description="Add your own file")
+                                   description="Add your own file (as text A)",
+                                   tooltip="Add a .txt, .md or .html file: it becomes text A; "
+                                           "text B stays as it is",
+                                   layout=w.Layout(width="auto"))
         self.min_freq = w.IntSlider(value=2, min=1, max=10, description="Min. frequency:",
                                     continuous_update=False,
-                                    style={"description_width": "initial"})
+                                    style={"description_width": "initial"},
+                                    layout=w.Layout(width="26em"))
         self.threshold = w.Dropdown(options=THRESHOLD_OPTIONS, value=3.84,
                                     description="Significance:",
                                     style={"description_width": "initial"})
@@ -47,32 +57,43 @@ class ComparisonPanel:
         self.export_button = w.Button(description="Export table (CSV) and figure (PNG, SVG)",
                                       icon="download", layout=w.Layout(width="auto"))
         self.status = w.HTML()
+        self.export_status = w.HTML()
         self.chart: plots.Chart | None = None
         for control in (self.choose_a, self.choose_b):
-            control.observe(lambda _: self.update(), names="value")
+            control.observe(lambda _: self._updating or self.update(), names="value")
         for control in (self.min_freq, self.threshold):
             control.observe(lambda _: self.update_keywords(), names="value")
         self.keywords.observe(lambda change: self.show_concordance(change["new"]), names="value")
         self.upload.observe(lambda change: self.add_upload(change["new"]), names="value")
         self.export_button.on_click(lambda _: self.export())
         self.widget = w.VBox([
-            w.HBox([self.choose_a, self.choose_b, self.upload]),
+            w.HBox([self.choose_a, self.choose_b, self.upload],
+                   layout=w.Layout(flex_flow="row wrap", align_items="center")),
             self.status,
             self.table,
             self.figure,
-            w.HBox([self.min_freq, self.threshold]),
-            w.HBox([self.keywords, self.keyword_table]),
+            w.HBox([self.export_button, self.export_status],
+                   layout=w.Layout(flex_flow="row wrap", align_items="center")),
+            w.HBox([self.min_freq, self.threshold], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.keywords, self.keyword_table], layout=w.Layout(flex_flow="row wrap")),
             self.concordance,
-            self.export_button,
         ])
         self.update()
 
     def add_text(self, name: str, text: Group) -> None:
-        """Add a text or group to both menus."""
+        """Add a text or group to both menus; what each menu shows stays as it was."""
         self.texts[name] = [text] if isinstance(text, Article) else list(text)
+        self._profiles.pop(name, None)
+        self._counts.pop(name, None)
+        a, b = self.choose_a.value, self.choose_b.value
         options = list(self.texts)
-        self.choose_a.options = options
-        self.choose_b.options = options
+        self._updating = True
+        try:
+            self.choose_a.options = options
+            self.choose_b.options = options
+            self.choose_a.value, self.choose_b.value = a, b
+        finally:
+            self._updating = False
 
     def add_upload(self, value: object) -> None:
         """Read a file from the upload button; a bad file gives a message, nothing else."""
@@ -91,7 +112,10 @@ class ComparisonPanel:
             return
         self.add_text(name, article)
         self.choose_a.value = name
-        self.status.value = status_html(f"Added {name}.", "ok")
+        if self.choose_a.value == self.choose_b.value:
+            self.update()
+        self.status.value = status_html(
+            f"Added {name} as text A; text B is still {self.choose_b.value}.", "ok")
 
     def _profiles_of(self, name: str) -> list[dict[str, float]]:
         if name not in self._profiles:
@@ -112,11 +136,12 @@ class ComparisonPanel:
         """Recompute the table and figure for the chosen pair, then the keywords."""
         a, b = self.choose_a.value, self.choose_b.value
         table = self.comparison()
-        rows = [(m, row["A_mean"], row["B_mean"], format_value(row["ratio"]),
-                 format_value(row["cohens_d"]), format_value(row["cliffs_delta"]))
+        rows = [(plots.human_label(m), format_value(row["A_mean"]), format_value(row["B_mean"]),
+                 format_value(row["ratio"]), format_value(row["cohens_d"]),
+                 format_value(row["cliffs_delta"]))
                 for m, row in table.iterrows()]
         self.table.value = render.table_html(
-            rows, ["measure", f"A: {a}", f"B: {b}", "ratio A/B", "Cohen's d", "Cliff's delta"],
+            rows, ["measure", f"A: {a}", f"B: {b}", "ratio A / B", "Cohen's d", "Cliff's delta"],
             "Framing profile (means over each group's texts)")
         self.chart = plots.profile_comparison(table, ("A", "B"), f"A: {a} / B: {b}")
         self.figure.value = render.figure_html(self.chart.figure, self.chart.alt_text)
@@ -132,13 +157,15 @@ class ComparisonPanel:
         """Re-rank the keywords for the chosen minimum frequency and threshold."""
         keys = self.current_keywords()
         self.keywords.options = [(f"{k.word} ({k.log_ratio:+.1f})", k.word) for k in keys[:200]]
-        rows = [(k.word, k.target_freq, k.reference_freq, k.g2, k.log_ratio, k.significance)
+        rows = [(k.word, k.target_freq, k.reference_freq, k.target_per_10k,
+                 k.reference_per_10k, k.g2, f"{k.log_ratio:+.2f}", k.significance)
                 for k in keys[:25]]
         self.keyword_table.value = (
             f'<p aria-live="polite"><strong class="keyword-count">{len(keys)}</strong> '
             f"keywords (min. frequency {self.min_freq.value}, G² ≥ {self.threshold.value})"
-            "</p>" + render.table_html(rows, ["word", "freq A", "freq B", "G²", "Log Ratio",
-                                              "p"], "Top keywords of A"))
+            "</p>" + render.table_html(rows, ["word", "count A", "count B", "per 10k A",
+                                              "per 10k B", "G²", "Log Ratio", "p"],
+                                       "Top keywords of A (per 10k = per 10,000 words)"))
 
     def show_concordance(self, word: str | None) -> None:
         """Keyword-in-context lines for a word in both texts."""
@@ -168,12 +195,10 @@ class ComparisonPanel:
                     target = backup_path(target)
                 saved.append(plots.save_chart(self.chart, target))
         except (FramelabError, OSError) as exc:
-            self.status.value = status_html(str(exc), "error")
+            self.export_status.value = status_html(str(exc), "error")
             return []
-        self.status.value = status_html("Saved " + ", ".join(map(str, saved)) + ".", "ok")
+        self.export_status.value = status_html("Saved " + ", ".join(map(str, saved)) + ".",
+                                               "ok")
         return saved
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as w
-from IPython.display import display
 
 from framelab import loaded, measures, render
 from framelab.articles import parse_article
-from framelab.widgets.common import CANDIDATE_NOTE, note_html
+from framelab.widgets.common import CANDIDATE_NOTE, View, note_html
 
 
-class RewriteLab:
+class RewriteLab(View):
     """Rewrite a passage neutrally and watch its loaded count and attribution change."""
 
     def __init__(self, passage: str) -> None:
@@ -52,6 +51,3 @@ class RewriteLab:
         self.result.value = (
             render.table_html(rows, ["", "original", "your rewrite"], "Before and after")
             + f'<p aria-live="polite">Still flagged: {escape(flagged)}</p>' + highlighted)
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)

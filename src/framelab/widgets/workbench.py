@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
 
 from framelab import lexicon, loaded, measures, render
 from framelab.articles import Article
 from framelab.errors import FramelabError
 from framelab.storage import save_text
-from framelab.widgets.common import CANDIDATE_NOTE, note_html, status_html
+from framelab.widgets.common import CANDIDATE_NOTE, View, note_html, status_html
+from framelab.widgets.highlights import HighlightedText
 
 
-class LexiconWorkbench:
+class LexiconWorkbench(View):
     """Edit a lexicon and watch the highlights and density change; save it as your own CSV."""
 
     def __init__(self, article: Article, entries: Sequence[lexicon.LexiconEntry] | None = None,
@@ -41,18 +41,22 @@ class LexiconWorkbench:
         self.save_button = w.Button(description="Save my lexicon", icon="save")
         self.load_button = w.Button(description="Load from file", icon="folder-open")
         self.density = w.HTML()
-        self.text = w.HTML(layout=w.Layout(max_height="28em", overflow="auto"))
+        self.text = HighlightedText(layout=w.Layout(max_height="30em"))
+        self.edit_status = w.HTML()
         self.status = w.HTML()
         self.add_button.on_click(lambda _: self.add(self.term.value, self.category.value,
                                                     self.note.value))
         self.remove_button.on_click(lambda _: self.remove(self.entry_list.value))
         self.save_button.on_click(lambda _: self.save())
         self.load_button.on_click(lambda _: self.load())
+        wrap = w.Layout(flex_flow="row wrap", align_items="center")
         self.widget = w.VBox([
             w.HTML(note_html(CANDIDATE_NOTE)),
-            w.HBox([self.term, self.category]), w.HBox([self.note, self.add_button]),
-            w.HBox([self.entry_list, self.remove_button]),
-            w.HBox([self.path, self.save_button, self.load_button]),
+            w.HBox([self.term, self.category], layout=wrap),
+            w.HBox([self.note, self.add_button], layout=wrap),
+            self.edit_status,
+            w.HBox([self.entry_list, self.remove_button], layout=wrap),
+            w.HBox([self.path, self.save_button, self.load_button], layout=wrap),
             self.status, self.density, self.text,
         ])
         self.refresh()
@@ -74,7 +78,7 @@ class LexiconWorkbench:
             f'<p aria-live="polite"><strong class="density">{1000 * len(writer) / self.words:.1f}'
             f"</strong> loaded flags per 1,000 words ({len(writer)} in the writer's own voice, "
             f"{len(self._matcher.entries)} lexicon entries)</p>")
-        self.text.value = render.highlight_html(self.article, self.flags)
+        self.text.html = render.highlight_html(self.article, self.flags)
         self.entry_list.options = [(f"{e.term} — {e.category}", e.term)
                                    for e in sorted(self._matcher.entries, key=lambda e: e.term)]
 
@@ -83,26 +87,26 @@ class LexiconWorkbench:
         term = lexicon.normalise_term(term)
         if not term or not category.strip() or not note.strip():
             message = "A term needs a category and a note saying why it is loaded."
-            self.status.value = status_html(message, "error")
+            self.edit_status.value = status_html(message, "error")
             return message
         replaced = term in self._matcher
         self._matcher.add(lexicon.LexiconEntry(term, category.strip(), note.strip()))
         self.term.value = self.note.value = ""
         self.refresh()
         message = f"{'Replaced' if replaced else 'Added'} '{term}' ({category.strip()})."
-        self.status.value = status_html(message, "ok")
+        self.edit_status.value = status_html(message, "ok")
         return message
 
     def remove(self, term: str | None) -> str:
         """Remove a term from the lexicon."""
         if not term or term not in self._matcher:
             message = "Choose a term in the list first."
-            self.status.value = status_html(message, "error")
+            self.edit_status.value = status_html(message, "error")
             return message
         self._matcher.remove(term)
         self.refresh()
         message = f"Removed '{term}'."
-        self.status.value = status_html(message, "ok")
+        self.edit_status.value = status_html(message, "ok")
         return message
 
     def to_csv(self) -> str:
@@ -138,8 +142,3 @@ class LexiconWorkbench:
         message = f"Loaded {len(entries)} entries from {self.path.value}."
         self.status.value = status_html(message, "ok")
         return message
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
-
-
