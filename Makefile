@@ -9,8 +9,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.framelab-installed
 FIRST_LESSON := notebooks/01_the_article_as_data.ipynb
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: lab test setup lint bench exercises dashboard clean-venv
+.PHONY: lab test setup lint bench exercises dashboard site clean-venv
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(FIRST_LESSON) $(LAB_FLAGS)
@@ -22,15 +23,21 @@ test: setup
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml src/framelab/lab_overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Framing Lab needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Set PYTHON=python3.12 (or similar) and try again.")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	@# nbgrader is for making the exercises; keep its menus out of students' JupyterLab
+	@# nbgrader is for making the exercises; keep its menus and server parts out of students' JupyterLab
 	-@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
-	-@$(BIN)/jupyter server extension disable --sys-prefix nbgrader >/dev/null 2>&1
+	-@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \
+	  $(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$ext >/dev/null 2>&1; done
+	@# the kit's JupyterLab settings: save widget state with notebooks, no Jupyter news prompt
+	$(BIN)/python -m framelab.labsettings
 	@touch $(STAMP)
+
+site: setup
+	$(BIN)/python -m framelab.site
 
 exercises: setup
 	$(BIN)/python -m framelab.exercises
