@@ -145,7 +145,7 @@ def test_front_matter_gives_metadata_and_offsets_count_it(tmp_path: Path) -> Non
     assert article.source[word.start : word.end] == "TRIPOLI"
 
 
-def test_html_page_loads_as_text_with_offsets_into_the_html(tmp_path: Path) -> None:
+def test_html_page_loads_as_its_article_text_with_offsets_into_that_text(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
         "<!doctype html><html><head><title>Site | Story</title>"
@@ -158,18 +158,25 @@ def test_html_page_loads_as_text_with_offsets_into_the_html(tmp_path: Path) -> N
         encoding="utf-8",
     )
     article = framelab.load_article(page)
+    assert article.format == "html"
     assert article.title == "Talks & troops"
     assert article.author == "Ana Ruiz"
     assert article.date == dt.date(2019, 4, 10)
     assert article.body == (
         "The army “liberated” the town, its spokesman said.\n\nResidents disputed that."
     )
-    assert "Home News" not in article.text and "track()" not in article.text
+    # script, style and menu removed; entities decoded in the text every offset indexes
+    for gone in ["Home News", "track()", "color:red", "&ldquo;", "&amp;"]:
+        assert gone not in article.source, gone
     quote = next(w for w in article.words if w.text == "“")
-    assert article.source[quote.start : quote.end] == "&ldquo;"
-    disputed = next(w for w in article.words if w.text == "disputed")
-    assert article.source[disputed.start : disputed.end] == "disputed"
-    assert [s.kind for s in article.sections][-1] == "copyright"
+    assert article.source[quote.start : quote.end] == "“"
+    for word in article.words:
+        assert article.source[word.start : word.end] == word.text
+    # the page itself is kept, untouched, for a reader who wants it
+    assert article.raw == page.read_text(encoding="utf-8")
+    assert "&ldquo;liberated&rdquo;" in article.raw
+    assert [s.kind for s in article.sections][:2] == ["title", "byline"]
+    assert "Copyright" not in article.source
 
 
 def test_cp1252_smart_quotes_load_and_say_so(tmp_path: Path) -> None:

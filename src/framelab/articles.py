@@ -1,9 +1,11 @@
-"""Load an article from a .txt, .md or .html file, keeping every offset honest.
+"""Load an article from a text, Markdown, web page, PDF, Word or RTF file, or a URL.
 
-An ``Article`` keeps the file's decoded text (``source``) untouched. What a reader sees
-(``text``: Markdown links read as their words, HTML as its text) is a view of it, and
-every ``Span`` (section, paragraph, sentence, word) carries ``start``/``end`` offsets
-into ``source``, as spaCy's spans do, so any span can be shown in place.
+An ``Article`` keeps the text it was read from (``source``): a .txt or .md file's decoded
+text untouched, or the text framelab extracted from a web page, PDF, Word or RTF file
+(the page itself stays on ``article.raw``). What a reader sees (``text``: Markdown links
+read as their words) is a view of it, and every ``Span`` (section, paragraph, sentence,
+word) carries ``start``/``end`` offsets into ``source``, as spaCy's spans do, so any span
+can be shown in place. One module per format reads the file: see ``framelab.readers``.
 """
 
 from __future__ import annotations
@@ -11,37 +13,48 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from dateutil import parser as date_parser
 from nltk.tokenize import NLTKWordTokenizer, PunktTokenizer
 
+from framelab import readers
 from framelab.errors import (
-    ArticleEncodingError,
+    ArticleError,
     ArticleNotFoundError,
-    BinaryFileError,
     EmptyArticleError,
     FileTooLargeError,
+    FramelabError,
+    IncompleteCorpusError,
     MetadataError,
+    MultipleStoriesError,
     NotAFileError,
+    StoryError,
 )
 from framelab.lexicon import tokenize
+from framelab.readers.base import ReadableView, Reading
+from framelab.readers.html import HTML_SUFFIXES, looks_like_html
+from framelab.readers.text import decode, read_text, yaml_load
+from framelab.readers.url import fetch, is_url
 
 MAX_BYTES = 10_000_000
 """Files above this size are refused: an article is kilobytes, a book a few megabytes."""
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SIDE_FILE_SUFFIX = ".meta.yaml"
+ARTICLE_SUFFIXES = readers.ARTICLE_SUFFIXES
+"""The files a folder is read for: text, Markdown, web pages, PDF, Word and RTF."""
+
+__all__ = [
+    "ARTICLE_SUFFIXES", "HTML_SUFFIXES", "Article", "Corpus", "DecodingWarning", "Problem",
+    "Section", "Span", "article_files", "build_article", "decode", "load_article",
+    "load_articles", "load_folder", "parse_article", "split_sentences",
+]
 
 
 class DecodingWarning(UserWarning):
@@ -85,7 +98,14 @@ class Article:
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-    _view: _ReadableView | None = field(default=None, repr=False, compare=False)
+    format: str = "text"
+    """How it was read: text, markdown, html, pdf, docx, rtf, or nexis (one story of an
+    export); for all but text and markdown, ``source`` is the extracted text."""
+    raw: str | bytes | None = field(default=None, repr=False, compare=False)
+    """A web page's HTML, as saved; None for other formats (the file itself is the original)."""
+    story: int | None = None
+    """The story's number (from 1) in a library export; None for a single-article file."""
+    _view: ReadableView | None = field(default=None, repr=False, compare=False)
 
     @property
     def body_span(self) -> Section:
@@ -99,7 +119,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The whole file as a reader sees it (links unwrapped, HTML tags dropped)."""
+        """The whole text as a reader sees it (Markdown links read as their words)."""
         return self._view.text if self._view else self.source
 
     @property
@@ -165,7 +185,6 @@ class Article:
     def _sentence_view_spans(self) -> list[tuple[int, int]]:
         return [(self.text_offset(s.start), self.text_offset(s.end)) for s in self.sentences]
 
-
     def describe(self) -> str:
         """A short summary: metadata, size, and what was set aside as boilerplate."""
         kinds = ", ".join(dict.fromkeys(s.kind for s in self.boilerplate)) or "none"
@@ -177,195 +196,13 @@ class Article:
             f"{len(self.paragraphs)} paragraphs",
             f"set aside as boilerplate: {kinds}",
         ]
+        if self.format not in ("text", "markdown"):
+            lines.append(f"read from: {readers.FORMAT_NAMES.get(self.format, self.format)}"
+                         "; offsets index article.source, the extracted text")
         return "\n".join(lines + list(self.notes))
 
 
 # --------------------------------------------------------------------------- reading
-
-
-@dataclass(frozen=True)
-class _ReadableView:
-    """Readable text plus, for each of its characters, the offset it came from in source."""
-
-    text: str
-    starts: array  # where each character of text starts in source, plus the source's end
-    ends: array | None = None  # where each ends ("&amp;" is one character, five in source);
-    # None when every character is one source character (Markdown and plain text)
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            return self.starts[start], self.starts[start]
-        last = self.starts[end - 1] + 1 if self.ends is None else self.ends[end - 1]
-        return self.starts[start], last
-
-    def from_source(self, offset: int) -> int:
-        return bisect_left(self.starts, offset, 0, len(self.text))
-
-
-_MD_LINK = re.compile(r"\[((?:[^\[\]]|\n)*?)\]\([^)\s]*\)")
-
-
-def _markdown_view(source: str, start: int) -> _ReadableView:
-    """Read ``source[start:]`` with Markdown links ``[words](url)`` as their words."""
-    pieces: list[str] = []
-    starts = array("l")
-    pos = start
-    for m in _MD_LINK.finditer(source, start):
-        pieces.append(source[pos : m.start()])
-        starts.extend(range(pos, m.start()))
-        pieces.append(m.group(1))
-        starts.extend(range(m.start(1), m.end(1)))
-        pos = m.end()
-    pieces.append(source[pos:])
-    starts.extend(range(pos, len(source)))
-    starts.append(len(source))
-    return _ReadableView("".join(pieces), starts)
-
-
-class _HTMLText(HTMLParser):
-    """Collect an HTML page's visible text with the source offset of every character."""
-
-    BLOCK: ClassVar[frozenset[str]] = frozenset(
-        [
-            "p",
-            "div",
-            "br",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "li",
-            "blockquote",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "tr",
-            "figcaption",
-            "hr",
-            "pre",
-        ]
-    )
-    SKIP: ClassVar[frozenset[str]] = frozenset(
-        [
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "svg",
-            "nav",
-            "aside",
-            "form",
-            "button",
-            "iframe",
-            "head",
-        ]
-    )
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.chars: list[str] = []
-        self.starts = array("l")
-        self.ends = array("l")
-        self.skipping = 0
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self._in_title = False
-        self._in_h1 = False
-        self.h1 = ""
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
-
-    def _emit(self, text: str, offset: int) -> None:
-        """Add text copied from ``source[offset:]``, one source character each."""
-        self.chars.extend(text)
-        self.starts.extend(range(offset, offset + len(text)))
-        self.ends.extend(range(offset + 1, offset + len(text) + 1))
-
-    def _stand_in(self, text: str, start: int, end: int) -> None:
-        """Add text that stands for ``source[start:end]`` (an entity, a run of spaces, a tag)."""
-        self.chars.extend(text)
-        self.starts.extend([start] * len(text))
-        self.ends.extend([end] * len(text))
-
-    def _break(self) -> None:
-        if self.chars and self.chars[-1] != "\n":
-            offset = self._offset()
-            self._stand_in("\n\n", offset, offset)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        if tag == "title":
-            self._in_title = True
-        if tag == "h1":
-            self._in_h1 = True
-        if tag == "meta":
-            a = {k.lower(): (v or "") for k, v in attrs}
-            key = (a.get("name") or a.get("property") or "").lower()
-            if key and a.get("content"):
-                self.meta[key] = a["content"]
-        if tag in self.BLOCK and not self.skipping:
-            self._break()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1":
-            self._in_h1 = False
-        if tag in self.BLOCK and not self.skipping:
-            self._break()
-
-    def _visible(self, text: str) -> bool:
-        """Note text for the page title and first heading; False if it is not shown."""
-        if self._in_title:
-            self.title += text
-        if self.skipping:
-            return False
-        if self._in_h1:
-            self.h1 += text
-        return True
-
-    def handle_data(self, data: str) -> None:
-        if not self._visible(data):
-            return
-        offset = self._offset()
-        collapsed = re.sub(r"\s+", " ", data)
-        if collapsed == data:
-            self._emit(data, offset)
-            return
-        for m in re.finditer(r"\S+|\s+", data):
-            if not m.group().isspace():
-                self._emit(m.group(), offset + m.start())
-            elif self.chars and self.chars[-1] not in " \n":
-                self._stand_in(" ", offset + m.start(), offset + m.end())
-
-    def _entity(self, raw: str) -> None:
-        text = unescape(raw)
-        if not self._visible(text):
-            return
-        offset = self._offset()
-        width = len(raw) if self.source.startswith(raw, offset) else len(raw) - 1
-        self._stand_in(text, offset, offset + width)
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};")
-
-    def view(self) -> _ReadableView:
-        starts = array("l", self.starts)
-        starts.append(len(self.source))
-        return _ReadableView("".join(self.chars), starts, array("l", self.ends))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -621,30 +458,6 @@ def _heading(line: str) -> bool:
 
 # --------------------------------------------------------------------------- loading
 
-_SIGNATURES = [
-    (
-        b"%PDF",
-        "a PDF document",
-        "Copy the article's text into a .txt file, or save the PDF as text.",
-    ),
-    (b"\x89PNG", "a PNG image", "Use the article's text, not a screenshot of it."),
-    (b"\xff\xd8\xff", "a JPEG image", "Use the article's text, not a photo of it."),
-    (b"GIF8", "a GIF image", "Use the article's text, not an image of it."),
-    (
-        b"PK\x03\x04",
-        "a ZIP archive (a .docx, .odt or .epub is one)",
-        "Open it in your word processor and save it as plain text (.txt).",
-    ),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "an old Word or Office document",
-        "Open it in your word processor and save it as plain text (.txt).",
-    ),
-    (b"\x1f\x8b", "a gzip archive", "Unpack it first, then load the text file inside."),
-    (b"{\\rtf", "an RTF document", "Open it in your word processor and save it as plain text."),
-]
-
-
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
 
@@ -683,80 +496,12 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         ) from None
 
 
-def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -> tuple[str, str]:
-    """Decode file bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
-
-    cp1252 is what Word and older Windows tools write for English text ("smart quotes").
-    Returns ``(text, encoding_used)``.
-    """
-    for signature, what, advice in _SIGNATURES:
-        if data.startswith(signature):
-            raise BinaryFileError(f"this is {what}, not a text file.", advice, path)
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise ArticleEncodingError(
-                f"the file is not valid {encoding} ({exc}).",
-                "Try another encoding= or leave it out.",
-                path,
-            ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
-        raise BinaryFileError(
-            "this file holds binary data, not text.",
-            "Load a .txt, .md or .html file with the article's text.",
-            path,
-        )
-    for name in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(name), "utf-8" if name == "utf-8-sig" else name
-        except UnicodeDecodeError:
-            continue
-    raise ArticleEncodingError(
-        "the bytes are neither UTF-8 nor Windows-1252 text.",
-        "Open the file in a text editor and save it as UTF-8, or pass encoding= "
-        "(e.g. encoding='cp1251' for Cyrillic).",
-        path,
-    )
-
-
-def _yaml_load(text: str) -> Any:
-    """yaml.safe_load, with libyaml's C parser when it is installed (ten times faster)."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
-
-
-def _front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int]:
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, 0
-    try:
-        meta = _yaml_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        raise MetadataError(
-            f"the front matter between the '---' lines is not valid YAML ({exc}).",
-            "Fix the YAML, or delete the front matter block.",
-            path,
-        ) from None
-    if not isinstance(meta, dict):
-        raise MetadataError(
-            "the front matter is not a set of 'key: value' lines.",
-            "Write it as lines like 'title: My article'.",
-            path,
-        )
-    return meta, m.end()
-
-
 def _side_file(path: Path) -> dict[str, Any]:
     side = path.with_name(path.name.split(".")[0] + SIDE_FILE_SUFFIX)
     if not side.is_file():
         return {}
     try:
-        meta = _yaml_load(side.read_text(encoding="utf-8")) or {}
+        meta = yaml_load(side.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise MetadataError(
             f"its metadata file {side.name} is not valid YAML ({exc}).",
@@ -783,47 +528,27 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def parse_article(
-    source: str,
-    path: Path | None = None,
-    *,
-    encoding: str = "utf-8",
-    meta: Mapping[str, Any] | None = None,
-    html: bool | None = None,
-) -> Article:
-    """Build an ``Article`` from decoded text (what ``load_article`` does after reading)."""
-    meta = dict(meta or {})
-    front, body_from = _front_matter(source, path)
-    meta = {**front, **meta}
-    if html is None:
-        html = (path is not None and path.suffix.lower() in HTML_SUFFIXES) or bool(
-            re.match(r"\s*(?:<!doctype html|<html)", source[body_from : body_from + 200], re.I)
-        )
-    if html:
-        parser = _HTMLText(source)
-        parser.feed(source[body_from:] if body_from == 0 else source)
-        parser.close()
-        view = parser.view()
-        for key, names in {
-            "author": ("author", "article:author"),
-            "date": ("article:published_time", "date", "pubdate"),
-            "outlet": ("og:site_name", "publisher"),
-        }.items():
-            for name in names:
-                if name in parser.meta:
-                    meta.setdefault(key, parser.meta[name])
-                    break
-        title = (parser.h1 or parser.title).strip()
-        if title:
-            meta.setdefault("title", " ".join(title.split()))
+
+
+def build_article(reading: Reading, path: Path | None = None,
+                  meta: Mapping[str, Any] | None = None) -> Article:
+    """Tell body from boilerplate in what a reader found, and make the ``Article``.
+
+    ``meta`` (a side file's keys) wins over what the file itself says.
+    """
+    meta = {**reading.meta, **(meta or {})}
+    view = reading.view or ReadableView(reading.source)
+    text_rules = reading.format in ("text", "markdown")
+    if reading.sections is not None:
+        labelled = [(kind, view.from_source(a), view.from_source(b))
+                    for kind, a, b in reading.sections]
     else:
-        view = _markdown_view(source, body_from)
-    had_title = "title" in meta
-    labelled = _classify(view.text, 0, len(view.text), meta)
-    if not any(kind == "body" for kind, _, _ in labelled) and labelled[:1] and \
-            labelled[0][0] == "title" and not had_title:
-        labelled[0] = ("body", *labelled[0][1:])
-        meta.pop("title")
+        had_title = "title" in meta
+        labelled = _classify(view.text, 0, len(view.text), meta)
+        if not any(kind == "body" for kind, _, _ in labelled) and labelled[:1] and \
+                labelled[0][0] == "title" and not had_title:
+            labelled[0] = ("body", *labelled[0][1:])
+            meta.pop("title")
     if not any(kind == "body" for kind, _, _ in labelled):
         raise EmptyArticleError(
             "no article text found: the file is empty or holds only headings and boilerplate.",
@@ -840,63 +565,280 @@ def parse_article(
     sections = []
     for kind, a, b in merged:
         start, end = view.to_source(a, b)
-        if not html:
-            start, end = _whole_lines(source, start, end)
+        if text_rules:
+            start, end = _whole_lines(reading.source, start, end)
         sections.append(Section(start, end, view.text[a:b], kind))
-    notes = []
-    if encoding != "utf-8":
-        notes.append(
-            f"Note: decoded as {encoding}, not UTF-8; check quotes and accents read correctly."
-        )
     author = _HONORIFIC.sub("", " ".join(str(meta.get("author") or "").split()))
     return Article(
-        source=source,
-        title=str(meta.get("title") or ""),
+        source=reading.source,
+        title=str(meta.get("title") or meta.get("file_title") or ""),
         author=author,
         date=_parse_date(meta.get("date")),
         outlet=str(meta.get("outlet") or ""),
         sections=tuple(sections),
         path=path,
-        encoding=encoding,
+        encoding=reading.encoding,
         metadata=MappingProxyType(meta),
-        notes=tuple(notes),
+        notes=reading.notes,
+        format=reading.format,
+        raw=reading.raw,
+        story=reading.story,
         _view=view,
     )
 
 
-def load_article(
-    path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+def parse_article(
+    source: str,
+    path: Path | None = None,
+    *,
+    encoding: str = "utf-8",
+    meta: Mapping[str, Any] | None = None,
+    html: bool | None = None,
+    focus: str = "balanced",
 ) -> Article:
-    """Load one article file (.txt, .md or .html) into an ``Article``.
+    """Build an ``Article`` from text you already have: plain text, Markdown, or a page's HTML.
 
-    Metadata comes from YAML front matter, a side file ``NAME.meta.yaml`` beside the
-    article, or the article's own header lines ("By ...", "Outlet, April 21, 2019").
-    Every problem raises one ``framelab.errors.ArticleError`` that names the file and
-    says what to do; nothing is half-loaded.
+    HTML (``html=True``, an .html name, or text that starts like a page) is read by
+    trafilatura, and the article's ``source`` is the text it extracts; otherwise the text
+    is the source, untouched.
     """
+    if html is None:
+        html = (path is not None and path.suffix.lower() in HTML_SUFFIXES) or \
+            looks_like_html(source)
+    if html:
+        reading = readers.html.read_html(source, path, focus=focus, encoding=encoding)
+    else:
+        reading = read_text(source, path, encoding=encoding)
+    return build_article(reading, path, meta)
+
+
+def article_from_bytes(data: bytes, name: str | Path = "article.txt", *,
+                       encoding: str | None = None, focus: str = "balanced") -> Article:
+    """An ``Article`` from a file's bytes (an upload), read by its content like ``load_article``.
+
+    A library export with several stories is refused here: use ``load_articles`` on the file.
+    """
+    path = Path(name)
+    if not data.strip():
+        raise EmptyArticleError(
+            "the file is empty.", "Paste the article's text into it and save it.", path)
+    found = readers.read(data, path, encoding=encoding, focus=focus)
+    return _one(found, path, {})
+
+
+def load_article(
+    path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+    focus: str = "balanced", timeout: float = 20.0, save_to: str | Path = "downloads",
+) -> Article:
+    """Load one article: a .txt, .md, .html, .pdf, .docx or .rtf file, or a web address.
+
+    The reader is chosen by the file's content, not only its name. Metadata comes from the
+    file (a page's tags, a PDF's properties, YAML front matter), a side file
+    ``NAME.meta.yaml`` beside it, or the article's own header lines ("By ...", "Outlet,
+    April 21, 2019"). A web address (``https://...``) is fetched, and a copy of the page is
+    kept in ``save_to`` (``downloads/`` beside your notebook) before it is read.
+    ``focus`` is for web pages: ``"precision"`` leaves out more doubtful text, ``"recall"``
+    keeps more. Every problem raises one ``framelab.errors.ArticleError`` that names the
+    file and says what to do; nothing is half-loaded.
+    """
+    if is_url(path):
+        return _load_url(str(path), encoding=encoding, max_bytes=max_bytes, focus=focus,
+                         timeout=timeout, save_to=save_to)
     path = Path(path).expanduser()
+    found = _read_file(path, encoding=encoding, max_bytes=max_bytes, focus=focus)
+    article = _one(found, path, _side_file(path))
+    if article.format in ("text", "markdown") and article.encoding != "utf-8":
+        warnings.warn(f"{path.name}: {article.notes[0]}", DecodingWarning, stacklevel=2)
+    return article
+
+
+def _read_file(path: Path, *, encoding: str | None, max_bytes: int, focus: str,
+               url: str | None = None) -> readers.Readings:
     data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise EmptyArticleError(
             "the file is empty.", "Paste the article's text into it and save it.", path
         )
-    text, used = decode(data, path, encoding)
-    article = parse_article(text, path, encoding=used, meta=_side_file(path))
-    if used != "utf-8":
-        warnings.warn(f"{path.name}: {article.notes[0]}", DecodingWarning, stacklevel=2)
-    return article
+    return readers.read(data, path, encoding=encoding, focus=focus, url=url)
+
+
+def _one(found: readers.Readings, path: Path, meta: Mapping[str, Any]) -> Article:
+    """The one article of a file; a file of several stories says to use ``load_articles``."""
+    count = len(found.stories) + len(found.problems)
+    if count > 1:
+        raise MultipleStoriesError(
+            f"this file is a library export holding {count} stories, not one article.",
+            f"Load them all with framelab.load_articles({str(path)!r}); one of them is "
+            f"framelab.load_articles({str(path)!r})[0].",
+            path,
+        )
+    if found.problems:
+        problem = found.problems[0]
+        raise StoryError(f"its story could not be read: {problem.problem}", problem.advice,
+                         path)
+    return build_article(found.stories[0], path, meta)
+
+
+def _load_url(url: str, *, encoding: str | None, max_bytes: int, focus: str, timeout: float,
+              save_to: str | Path) -> Article:
+    fetched = fetch(url, timeout=timeout, max_bytes=max_bytes, save_to=save_to)
+    found = readers.read(fetched.data, fetched.path, encoding=encoding, focus=focus,
+                         url=fetched.final_url)
+    article = _one(found, fetched.path, _side_file(fetched.path))
+    return _with_notes(article, fetched.notes)
+
+
+def _with_notes(article: Article, notes: Iterable[str]) -> Article:
+    from dataclasses import replace
+
+    return replace(article, notes=(*article.notes, *notes))
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file, or one story of an export, that could not be loaded, and what to do."""
+
+    path: str
+    story: int | None
+    error: str  # the FramelabError's class name
+    problem: str
+    advice: str = ""
+
+    @property
+    def message(self) -> str:
+        """The whole message, as the error would print it."""
+        where = self.path + (f", story {self.story}" if self.story else "")
+        return f"{where}: {self.problem}" + (f"\nWhat to do: {self.advice}" if self.advice
+                                             else "")
+
+    def __str__(self) -> str:
+        return self.message.split("\n", 1)[0]
+
+    @classmethod
+    def from_error(cls, path: Path | str, exc: FramelabError, story: int | None = None
+                   ) -> Problem:
+        return cls(str(path), story, type(exc).__name__, exc.problem, exc.advice)
+
+
+@dataclass(frozen=True)
+class Corpus(Sequence[Article]):
+    """The articles loaded from files, folders and exports, and every problem met.
+
+    It behaves as a list of articles; ``complete`` is False, and ``problems`` says why,
+    when any file or story could not be read: a partly read corpus never looks whole.
+    """
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when every file and every story was read."""
+        return not self.problems
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self.articles[index]
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __repr__(self) -> str:
+        head = f"Corpus: {len(self.articles)} article(s)"
+        if self.complete:
+            return head + ", every file read"
+        lines = [f"{head}; NOT complete: {len(self.problems)} could not be read:"]
+        lines += [f"  {p}" for p in self.problems[:10]]
+        if len(self.problems) > 10:
+            lines.append(f"  ... and {len(self.problems) - 10} more (see corpus.problems)")
+        return "\n".join(lines)
+
+    def raise_if_incomplete(self) -> Corpus:
+        """Raise ``IncompleteCorpusError`` when anything could not be read; else the corpus."""
+        if self.problems:
+            listed = "; ".join(str(p) for p in self.problems[:3])
+            more = f" (and {len(self.problems) - 3} more)" if len(self.problems) > 3 else ""
+            raise IncompleteCorpusError(
+                f"{len(self.problems)} file(s) or stories could not be read: {listed}{more}.",
+                "Fix or remove them, or use framelab.load_articles(...) to work with the rest "
+                "and see corpus.problems.",
+            )
+        return self
+
+
+def article_files(folder: Path, pattern: str = "*") -> list[Path]:
+    """The article files in a folder (not its subfolders), sorted by name."""
+    return [
+        p for p in sorted(folder.glob(pattern))
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.endswith(SIDE_FILE_SUFFIX) and p.name.lower() != "readme.md"
+        and not p.name.startswith(".")
+    ]
+
+
+def load_articles(
+    sources: str | Path | Iterable[str | Path], *, pattern: str = "*",
+    encoding: str | None = None, max_bytes: int = MAX_BYTES, focus: str = "balanced",
+) -> Corpus:
+    """Load every article in files, folders, library exports and web addresses.
+
+    A Nexis Uni export gives one article per story. A file or story that cannot be read
+    does not stop the others: it is listed in ``corpus.problems``, and ``corpus.complete``
+    is False.
+    """
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for source in sources:
+        if is_url(source):
+            paths: list[Path | str] = [str(source)]
+        else:
+            source = Path(source).expanduser()
+            paths = list(article_files(source, pattern)) if source.is_dir() else [source]
+        for path in paths:
+            found, problem = _load_all(path, encoding=encoding, max_bytes=max_bytes,
+                                       focus=focus)
+            articles.extend(found)
+            problems.extend(problem)
+    return Corpus(tuple(articles), tuple(problems))
+
+
+def _load_all(path: Path | str, *, encoding: str | None, max_bytes: int, focus: str
+              ) -> tuple[list[Article], list[Problem]]:
+    """Every article in one file, and what could not be read; never raises FramelabError."""
+    try:
+        if isinstance(path, str):
+            return [load_article(path, encoding=encoding, max_bytes=max_bytes, focus=focus)], []
+        found = _read_file(path, encoding=encoding, max_bytes=max_bytes, focus=focus)
+        meta = _side_file(path) if not found.multi else {}
+        articles, problems = [], []
+        for reading in found.stories:
+            try:
+                articles.append(build_article(reading, path, meta))
+            except ArticleError as exc:
+                problems.append(Problem.from_error(path, exc, reading.story))
+        problems += [Problem(str(path), p.story, "StoryError",
+                             f"story {p.story} ({p.title!r}) could not be read: {p.problem}",
+                             p.advice)
+                     for p in found.problems]
+        problems.sort(key=lambda p: p.story or 0)
+        return articles, problems
+    except FramelabError as exc:
+        return [], [Problem.from_error(path, exc)]
 
 
 def load_folder(folder: str | Path, pattern: str = "*") -> list[Article]:
-    """Load every article file in a folder (``.txt``, ``.md``, ``.html``), sorted by name."""
+    """Load every article file in a folder, sorted by name; any bad file is an error.
+
+    To load the rest and see a list of what could not be read, use ``load_articles``.
+    """
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise NotAFileError("this is not a folder.", "Name a folder of article files.", folder)
-    suffixes = {".txt", ".md", ".markdown"} | HTML_SUFFIXES
-    return [
-        load_article(p)
-        for p in sorted(folder.glob(pattern))
-        if p.suffix.lower() in suffixes
-        and not p.name.endswith(SIDE_FILE_SUFFIX)
-        and p.name.lower() != "readme.md"
-    ]
+    return list(load_articles(folder, pattern=pattern).raise_if_incomplete())

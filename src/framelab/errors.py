@@ -16,12 +16,17 @@ class FramelabError(Exception):
     def __init__(self, problem: str, advice: str = "", path: str | Path | None = None) -> None:
         self.problem = problem
         self.advice = advice
-        self.path = None if path is None else Path(path)
+        self.path: Path | str | None = (
+            None if path is None else path if _is_address(path) else Path(path))
         where = f"{self.path}: " if self.path is not None else ""
         message = f"{where}{problem}"
         if advice:
             message += f"\nWhat to do: {advice}"
         super().__init__(message)
+
+
+def _is_address(path: str | Path) -> bool:
+    return isinstance(path, str) and path.lower().startswith(("http://", "https://"))
 
 
 class ArticleError(FramelabError):
@@ -54,3 +59,35 @@ class FileTooLargeError(ArticleError):
 
 class MetadataError(ArticleError):
     """The article's front matter or side file is not valid YAML."""
+
+
+class CorruptFileError(BinaryFileError):
+    """A PDF, Word or RTF file that is damaged or cut short, so it cannot be opened."""
+
+
+class ScannedPDFError(ArticleError):
+    """A PDF with no text layer: pictures of pages (a scan); framelab does no OCR."""
+
+
+class ProtectedFileError(ArticleError):
+    """A document locked with a password."""
+
+
+class MultipleStoriesError(ArticleError):
+    """``load_article`` was given a library export of several stories."""
+
+
+class StoryError(ArticleError):
+    """One story of a library export could not be read."""
+
+
+class IncompleteCorpusError(FramelabError):
+    """Some files or stories of a corpus could not be read, so it is not complete."""
+
+
+class FetchError(ArticleError):
+    """A web address could not be fetched (offline, refused, not found)."""
+
+
+class FetchTimeoutError(FetchError, TimeoutError):
+    """The site did not answer in time."""
