@@ -110,12 +110,26 @@ def test_loaded_lexicon_is_general_and_documented(seed) -> None:
     multiword = [e for e in entries if " " in e.term]
     assert len(multiword) >= 150
     terms = {e.term for e in entries}
-    for example in ["ragtag", "charade", "blood soaked", "grotesque", "richly", "disastrous",
-                    "mess", "how inconsiderate", "failed state", "so called"]:
+    for example in ["ragtag", "charade", "blood soaked", "grotesque", "disastrous",
+                    "mess", "failed state", "so called", "terrorist", "coup"]:
         assert example in terms, example
     body = " ".join(seed.body.lower().replace("-", " ").split())
     in_seed = [t for t in terms if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", body)]
     assert len(in_seed) < 0.05 * len(terms)
+
+
+def test_entries_fitted_to_the_seed_are_kept_apart(seed) -> None:
+    general = {e.term for e in lexicon.loaded_language()}
+    fitted = lexicon.load_lexicon(lexicon.lexicon_path("fitted_to_seed"))
+    assert {"inspired aggression", "forced theatre", "arch villain", "spoliation",
+            "how inconsiderate", "richly", "how touching", "what a surprise"} <= \
+        {e.term for e in fitted}
+    op_ed = framelab.load_article(framelab.datasets_dir() / "contrast/counter_oped_liberation.md")
+    texts = " ".join(" ".join(a.body.lower().replace("-", " ").split()) for a in [seed, op_ed])
+    for e in fitted:
+        assert e.term not in general, e.term
+        assert "Fitted:" in e.note and e.category in lexicon.LOADED_CATEGORIES, e.term
+        assert re.search(rf"(?<!\w){re.escape(e.term)}(?!\w)", texts), e.term
 
 
 def test_stance_lexicon_covers_each_category() -> None:

@@ -105,3 +105,165 @@ def test_reporting_verbs_that_are_nouns_match_only_as_verbs() -> None:
 
 def test_acronyms_do_not_match_words() -> None:
     assert matches([("us", "first_person")], "US officials told us.") == [("us", "us")]
+
+
+# --------------------------------------------------------------------------- context rules
+
+def test_rule_columns_load_and_apply(tmp_path: Path) -> None:
+    path = write(tmp_path, "term,category,note,not_before,not_after,pos,hyphenated,in_names\n"
+                           "regime,delegitimising,Label for a government,sanctions|anti,,,,\n"
+                           "supposed,delegitimising,Casts doubt,,to,,,\n"
+                           "brave,legitimising,Praise,,,adj,,\n"
+                           "inflammatory,judgement,Provocative,,,,no,\n"
+                           "gestapo,charged_imagery,Nazi police image,,,,,yes\n")
+    entries = lexicon.load_lexicon(path)
+    assert entries[0].not_before == ("sanctions", "anti") and entries[1].not_after == ("to",)
+    assert entries[2].pos == ("adj",) and not entries[3].hyphenated and entries[4].in_names
+    found = [x.text for x in Matcher(entries).find(
+        "The regime fell. The sanctions regime and anti-regime marches. It was supposed to end; "
+        "the supposed reform. The brave braved it. Anti-inflammatory pills, inflammatory talk. "
+        "Gestapo tactics.")]
+    assert found == ["regime", "supposed", "brave", "inflammatory", "Gestapo"]
+
+
+def test_a_lexicon_without_rule_columns_still_loads(tmp_path: Path) -> None:
+    entries = lexicon.load_lexicon(write(tmp_path, "term,category,note\nthug,name_calling,x y\n"))
+    assert entries == (LexiconEntry("thug", "name_calling", "x y"),)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("regime,delegitimising,a b,sanctions||anti,,,,", "line 2: 'regime' has not_before"),
+        ("regime,delegitimising,a b,,to;from,,,", "line 2: 'regime' has not_after"),
+        ("brave,legitimising,a b,,,adjective,,", "line 2: 'brave' has pos 'adjective'"),
+        ("brave,legitimising,a b,,,,maybe,", "line 2: 'brave' has hyphenated 'maybe'"),
+        ("brave,legitimising,a b,,,,,sometimes", "line 2: 'brave' has in_names 'sometimes'"),
+    ],
+)
+def test_malformed_rule_columns_give_line_numbers(tmp_path: Path, row: str, message: str) -> None:
+    header = "term,category,note,not_before,not_after,pos,hyphenated,in_names\n"
+    with pytest.raises(LexiconError, match=message):
+        lexicon.load_lexicon(write(tmp_path, header + row + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("Judges at the International Criminal Court met.", "Criminal", True),
+        ("Crowds filled Martyrs' Square on Friday.", "Martyrs", True),
+        ("The army deployed a Patriot battery.", "Patriot", True),
+        ("United Nations officials arrived.", "United", True),
+        ("Criminal gangs run the port.", "Criminal", False),
+        ("He said: Brutal attacks continued.", "Brutal", False),
+        ('He called it "Brutal and senseless".', "Brutal", False),
+        ("The criminal gangs run the port.", "criminal", False),
+        ("BRUTAL ATTACKS CONTINUE", "BRUTAL", False),
+        ("Brutal Militias Seize Key Oil Port In Overnight Raid", "Militias", False),
+    ],
+)
+def test_names_are_told_from_words(text: str, word: str, name: bool) -> None:
+    start = text.index(word)
+    assert lexicon.in_name(text, start, start + len(word)) is name
+
+
+def kit_flags(text: str) -> dict[str, str]:
+    """term -> whose voice, for the kit's lexicon flags in a constructed sentence."""
+    from framelab import loaded
+
+    return {f.term: f.quoted for f in loaded.find_loaded(text, signals={"lexicon"})}
+
+
+# Every false positive named in issue 10, each in a constructed sentence where it must not
+# count, and one where the same entry still fires.
+FALSE_POSITIVES = [
+    ("criminal", "Judges at the International Criminal Court opened the hearing.",
+     "The criminal general ordered the shelling."),
+    ("criminal", "Prosecutors filed criminal charges on Monday.",
+     "It was a criminal waste of public money."),
+    ("regime", "The sanctions regime expires in June.", "The regime jailed its critics."),
+    ("regime", "Anti-regime protesters marched on Friday.", "Regime forces shelled the town."),
+    ("supposed", "The talks were supposed to resume on Monday.",
+     "The supposed reforms never came."),
+    ("outstanding", "The ministry repaid its outstanding loans.",
+     "Officials praised an outstanding performance."),
+    ("martyr", "Crowds gathered in Martyrs' Square.", "He died a martyr for the cause."),
+    ("liberation", "The People's Liberation Army held drills.",
+     "Crowds celebrated the liberation of the city."),
+    ("patriot", "The army deployed a Patriot missile battery.",
+     "Only a patriot would sign the pledge."),
+    ("homeland", "Officials from Homeland Security visited the port.",
+     "The homeland must come first."),
+    ("homeland", "The bill funds homeland security.", "Fighters returned to the homeland."),
+    ("defender", "Human rights defenders were detained.",
+     "The defenders of the city held the line."),
+    ("brave", "Voters braved the rain on Sunday.", "The brave soldiers held the bridge."),
+    ("stunt", "Malnutrition stunted the children's growth.", "The visit was a stunt."),
+    ("rigged", "The car was rigged with explosives.", "The election was rigged."),
+    ("inflammatory", "Doctors prescribed anti-inflammatory drugs.",
+     "The minister made inflammatory remarks."),
+    ("treacherous", "Migrants take the treacherous sea route to Italy.",
+     "The treacherous commander switched sides."),
+]
+
+
+@pytest.mark.parametrize(("term", "neutral", "loaded_use"), FALSE_POSITIVES,
+                         ids=[f"{t}: {n}" for t, n, _ in FALSE_POSITIVES])
+def test_listed_false_positives_do_not_count(term: str, neutral: str, loaded_use: str) -> None:
+    assert term not in kit_flags(neutral)
+    assert kit_flags(loaded_use).get(term) == ""
+
+
+def test_purported_is_a_hedge_not_a_loaded_word() -> None:
+    from framelab import loaded
+
+    assert "purported" not in kit_flags("A purported video of the raid circulated.")
+    hedges = [m.text for m in loaded.stance_matcher().find("A purported video circulated.")]
+    assert hedges == ["purported"]
+    assert {e.term: e.category for e in lexicon.stance_markers()}["purported"] == "hedge"
+
+
+# The labels issue 10 found missing: each fires in a loaded use and not in its neutral senses.
+MISSING_LABELS = [
+    ("terrorist", "The terrorists attacked the convoy.",
+     ["Counter-terrorist units were deployed.", "The group is on the terrorist designation list."]),
+    ("mercenary", "Foreign mercenaries fought for the general.", []),
+    ("aggression", "The aggression against the capital continued.",
+     ["Childhood aggression is common in toddlers."]),
+    ("aggressor", "The aggressor must withdraw.", []),
+    ("coup", "The general staged a coup.",
+     ["The deal was a diplomatic coup for Rome.", "The sniper delivered the coup de grace."]),
+    ("renegade", "The renegade commander seized the port.", []),
+    ("rogue", "A rogue commander seized the port.",
+     ["A rogue wave hit the ferry.", "Doctors found rogue cells in the sample."]),
+    ("invasion", "The invasion of the capital began at dawn.",
+     ["The photographs were an invasion of privacy.", "Fans staged a pitch invasion."]),
+    ("invade", "Troops invaded the town at dawn.", ["Reporters invaded her privacy."]),
+    ("radical", "Radical militias control the port.",
+     ["The patient needed radical surgery.", "Free radicals damage cells."]),
+    ("extremist", "Extremist fighters attacked the town.",
+     ["Counter-extremist officers met on Monday."]),
+    ("war criminal", "The general is a war criminal.", []),
+    ("war crime", "Troops committed war crimes in the town.",
+     ["War crimes investigators arrived in the town."]),
+    ("genocide", "The shelling amounted to genocide.",
+     ["Delegates discussed the Genocide Convention.", "The genocide memorial opened."]),
+    ("tyranny", "The city lived under tyranny.",
+     ["Philosophers warned of the tyranny of the majority."]),
+    ("dictatorship", "The dictatorship jailed its critics.",
+     ["Marx wrote of the dictatorship of the proletariat."]),
+    ("murderous", "The murderous militia shelled the town.", []),
+    ("notorious", "The notorious prison held hundreds.",
+     ["Fans played songs by the Notorious B.I.G. all night."]),
+]
+
+
+@pytest.mark.parametrize(("term", "loaded_use", "neutral"), MISSING_LABELS,
+                         ids=[t for t, _, _ in MISSING_LABELS])
+def test_added_labels_fire_and_spare_their_neutral_senses(
+        term: str, loaded_use: str, neutral: list[str]) -> None:
+    entry = {e.term: e for e in lexicon.loaded_language()}[term]
+    assert entry.category in lexicon.LOADED_CATEGORIES and len(entry.note.split()) >= 8
+    assert kit_flags(loaded_use).get(term) == "", loaded_use
+    for sentence in neutral:
+        assert term not in kit_flags(sentence), sentence

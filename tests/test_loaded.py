@@ -16,10 +16,13 @@ def test_seed_examples_are_flagged_in_place(seed: framelab.Article) -> None:
     found = by_text(flags)
     for text, category in [("ragtag", "name_calling"), ("charade", "derision"),
                            ("blood soaked", "charged_imagery"), ("grotesque", "judgement"),
-                           ("richly", "exaggeration"), ("disastrous", "judgement"),
-                           ("mess", "judgement"), ("How inconsiderate", "irony")]:
+                           ("disastrous", "judgement"), ("mess", "judgement"),
+                           ("aggression", "delegitimising"),
+                           ("How inconsiderate of them.", "irony")]:
         assert found[text].category == category, text
         assert found[text].why
+    assert found["How inconsiderate of them."].signal == "ironic_exclamative"
+    assert "richly" not in found  # fitted to the seed: datasets/lexicons/fitted_to_seed.csv
     for f in flags:
         raw = seed.source[f.start : f.end]
         assert raw.replace("[", "").replace("](#)", "") == f.text
@@ -29,10 +32,10 @@ def test_seed_examples_are_flagged_in_place(seed: framelab.Article) -> None:
 def test_adjacent_flags_read_as_one_phrase(seed: framelab.Article) -> None:
     phrases = loaded.loaded_phrases(seed, loaded.find_loaded(seed))
     texts = [p.text for p in phrases]
-    assert "richly disastrous mess" in texts
-    mess = phrases[texts.index("richly disastrous mess")]
-    assert [f.term for f in mess.flags] == ["richly", "disastrous", "mess"]
-    assert seed.source[mess.start : mess.end] == "richly disastrous mess"
+    assert "disastrous mess" in texts
+    mess = phrases[texts.index("disastrous mess")]
+    assert [f.term for f in mess.flags] == ["disastrous", "mess"]
+    assert seed.source[mess.start : mess.end] == "disastrous mess"
 
 
 def test_context_flags_quoted_and_negated(seed: framelab.Article) -> None:
@@ -95,7 +98,8 @@ def test_sentence_scores_rank_the_loaded_sentences(seed: framelab.Article) -> No
     scores = loaded.sentence_scores(seed)
     assert len(scores) == len(seed.sentences)
     most = max(scores, key=lambda s: s.flags)
-    assert most.flags == 4 and "richly disastrous mess" in most.sentence.text
+    # counted by hand: disastrous, mess, aggression ("richly" is in the fitted list only)
+    assert most.flags == 3 and "disastrous mess" in most.sentence.text
     assert most.score == round(10 * most.flags / most.words, 3)
     calm = [s for s in scores if "Wadi Rabea" in s.sentence.text]
     assert calm[0].flags == 0 and calm[0].score == 0

@@ -144,3 +144,31 @@ def test_reported_speech_leaves_the_writers_voice_measures() -> None:
     own = measures.profile("The brilliant army had liberated the town, and the general said so.")
     assert reported["loaded_per_1k"] == 0 < own["loaded_per_1k"]
     assert reported["evaluative_per_100"] == 0 < own["evaluative_per_100"]
+
+
+def test_kit_vader_does_not_touch_nltks_module(monkeypatch) -> None:
+    from nltk.sentiment import vader as nltk_vader
+
+    from framelab.loaded import vader
+
+    original = nltk_vader.SentiText
+    expected = vader().polarity_scores("A horrible, wonderful day!")
+
+    class Forbidden:
+        def __init__(self, *args: object) -> None:
+            raise AssertionError("the kit reached NLTK's module global")
+
+    monkeypatch.setattr(nltk_vader, "SentiText", Forbidden)
+    assert vader().polarity_scores("A horrible, wonderful day!") == expected
+    monkeypatch.undo()
+    assert nltk_vader.SentiText is original
+
+
+def test_name_parts_are_not_evaluative_words() -> None:
+    names = "Officials of the United Nations and the United States met the Supreme Court."
+    assert measures.profile(names)["evaluative_per_100"] == 0
+    assert measures.evaluative_words("United, the party is strong and united.")
+    for path in framelab.dataset_files("wire"):
+        article = framelab.load_article(path)
+        for a, _, word in measures.evaluative_words(article):
+            assert not article.text[a].isupper() or article.text[a - 2] in ".!?\n", word

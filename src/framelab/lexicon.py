@@ -8,6 +8,26 @@ Three kinds ship in ``datasets/lexicons/`` (see the datasheet, ``datasets/README
 
 A student's own lexicon uses the same columns. ``load_lexicon`` checks every row and
 reports every problem with its line number, so a malformed file never half-loads.
+
+Context rules are data too: a term,category,note lexicon may add any of these optional
+columns (empty means no rule), so an entry says when it does *not* count:
+
+- ``not_before``  words or phrases, separated by ``|``, that cancel the entry when they
+  come just before it: ``regime`` with ``sanctions|anti|pro`` ("sanctions regime",
+  "anti-regime");
+- ``not_after``   the same, just after it: ``supposed`` with ``to`` ("was supposed to");
+  the last word of each is inflected, so ``loan`` covers "loans";
+- ``pos``         the word classes whose forms count, of ``noun verb adj adv``:
+  ``brave`` with ``adj`` matches "brave", "braver", not "braved the rain";
+- ``hyphenated``  ``no``: not as part of a hyphenated compound ("anti-inflammatory");
+- ``in_names``    ``yes``: counts even capitalised inside a name. By default a capitalised
+  match that is not the first word of its sentence, or that is followed by another
+  capitalised word, is part of a name and does not count (International Criminal Court,
+  Martyrs' Square, Patriot missile); ``in_names=yes`` keeps "Gestapo tactics".
+
+``fitted_to_seed.csv`` (same columns) holds entries that only make sense because of the
+seed and the counter op-ed; lesson 02 loads it to show how a list fitted to its source
+flatters itself: ``load_lexicon(lexicon_path("fitted_to_seed"))``.
 """
 
 from __future__ import annotations
@@ -19,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import lemminflect
 
@@ -55,7 +76,11 @@ STANCE_CATEGORIES: dict[str, str] = {
 ACTOR_STANCES = {"neutral", "evaluative"}
 
 LEXICON_COLUMNS = ("term", "category", "note")
+RULE_COLUMNS = ("not_before", "not_after", "pos", "hyphenated", "in_names")
+"""Optional columns of a term,category,note lexicon: when an entry does not count."""
 ACTOR_COLUMNS = ("actor", "label", "stance", "note")
+POS = {"noun": "NN", "verb": "VB", "adj": "JJ", "adv": "RB"}
+"""Word classes a ``pos`` rule may name, and the Penn tag prefix of their forms."""
 
 
 class LexiconError(FramelabError):
@@ -64,11 +89,20 @@ class LexiconError(FramelabError):
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One term, its category, and the reason it is listed."""
+    """One term, its category, the reason it is listed, and when it does not count.
+
+    The rules (see the module docstring) are empty by default: ``not_before`` and
+    ``not_after`` hold normalised words or phrases, ``pos`` word classes from ``POS``.
+    """
 
     term: str
     category: str
     note: str
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    pos: tuple[str, ...] = ()
+    hyphenated: bool = True
+    in_names: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,7 +126,8 @@ def lexicon_path(name: str) -> Path:
     return datasets_dir() / "lexicons" / f"{name}.csv"
 
 
-def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def _read_rows(path: Path, columns: tuple[str, ...],
+               optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
     if not path.exists():
         raise LexiconError("no such lexicon file.", "Check the path and the file name.", path)
     if path.is_dir():
@@ -125,6 +160,7 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
     for row in reader:
         values = {c: (row.get(c) or "").strip() for c in columns}
         if any(values.values()):
+            values.update({c: (row.get(c) or "").strip() for c in optional})
             rows.append((reader.line_num, values))
     return rows
 
@@ -155,11 +191,12 @@ def load_lexicon(
     problems: list[str] = []
     entries: list[LexiconEntry] = []
     seen: dict[str, int] = {}
-    for line, row in _read_rows(path, LEXICON_COLUMNS):
+    for line, row in _read_rows(path, LEXICON_COLUMNS, RULE_COLUMNS):
         term = normalise_term(row["term"])
         if not term:
             problems.append(f"line {line}: the term is empty")
             continue
+        rules = _rules(row, line, term, problems)
         if not row["category"] or (row["category"] not in allowed and not any_category):
             problems.append(
                 f"line {line}: {term!r} has category {row['category']!r}; "
@@ -170,11 +207,48 @@ def load_lexicon(
         if term in seen:
             problems.append(f"line {line}: {term!r} is listed already on line {seen[term]}")
         seen.setdefault(term, line)
-        entries.append(LexiconEntry(term, row["category"], row["note"]))
+        entries.append(LexiconEntry(term, row["category"], row["note"], **rules))
     _check(problems, path)
     if not entries:
         raise LexiconError("the lexicon has a header but no entries.", "Add rows below it.", path)
     return tuple(entries)
+
+
+_YES_NO = {"": None, "yes": True, "no": False}
+
+
+def _rules(row: dict[str, str], line: int, term: str, problems: list[str]) -> dict[str, Any]:
+    """The optional rule columns of one row, checked; problems are appended with the line."""
+    rules: dict[str, Any] = {}
+    for column in ("not_before", "not_after"):
+        value = row.get(column, "")
+        if not value:
+            continue
+        phrases = tuple(normalise_term(p) for p in value.split("|"))
+        bad = [p for p in phrases if not p or not WORD.fullmatch(p.replace(" ", "a"))]
+        if bad or any(not p for p in phrases):
+            problems.append(
+                f"line {line}: {term!r} has {column} {value!r}; give words or phrases "
+                "separated by |, e.g. sanctions|anti")
+            continue
+        rules[column] = phrases
+    pos = row.get("pos", "")
+    if pos:
+        classes = tuple(p for p in re.split(r"[|\s,]+", pos.lower()) if p)
+        unknown = [p for p in classes if p not in POS]
+        if unknown:
+            problems.append(f"line {line}: {term!r} has pos {pos!r}; use one or more of "
+                            f"{', '.join(POS)} separated by |")
+        else:
+            rules["pos"] = classes
+    for column, default in (("hyphenated", True), ("in_names", False)):
+        value = row.get(column, "").lower()
+        if value not in _YES_NO:
+            problems.append(f"line {line}: {term!r} has {column} {row[column]!r}; "
+                            "use yes, no, or leave it empty")
+        elif _YES_NO[value] is not None and _YES_NO[value] != default:
+            rules[column] = _YES_NO[value]
+    return rules
 
 
 def load_actor_labels(path: str | Path | None = None) -> tuple[ActorLabel, ...]:
@@ -261,15 +335,27 @@ def _without_possessive(form: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def word_forms(word: str, category: str = "") -> frozenset[str]:
+def word_forms(word: str, category: str = "", pos: tuple[str, ...] = ()) -> frozenset[str]:
     """The inflected forms a lexicon word matches: plurals, verb forms, comparatives.
 
     Words judged as adjectives (judgement, exaggeration, irony) keep their adjective
     forms only, so "utter" does not match "uttered"; reporting verbs that are also nouns
     match only as verbs ("stated", not "the state"); pronouns, auxiliaries and entries
-    already inflected ("said") match as written.
+    already inflected ("said") match as written. ``pos`` (word classes from ``POS``)
+    keeps the forms of those classes only: "brave" as ``adj`` is not "braved".
     """
     forms = {word}
+    if pos and word.isalpha():
+        tags = tuple(POS[p] for p in pos)
+        inflections = lemminflect.getAllInflections(word)
+        chosen = {f for tag, tagged in inflections.items() if tag.startswith(tags)
+                  for f in tagged}
+        if not inflections:
+            upos = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+            for p in pos:
+                chosen.update(f for fs in lemminflect.getAllInflectionsOOV(word, upos[p]).values()
+                              for f in fs)
+        return frozenset(chosen | forms)
     if len(word) <= 2 or category in _NOT_INFLECTED or not word.isalpha():
         return frozenset(forms)
     lemmas = lemminflect.getAllLemmas(word)
@@ -296,11 +382,18 @@ class Matcher:
     "blood soaked"); the longest entry wins where two overlap.
     """
 
-    def __init__(self, entries: Iterable[LexiconEntry], match_acronyms: bool = False) -> None:
+    def __init__(self, entries: Iterable[LexiconEntry], match_acronyms: bool = False,
+                 skip_names: bool | None = None) -> None:
         """``match_acronyms=False``: "US" or "MAY" in capitals never match the words "us" or
-        "may"; names lexicons (actor labels: "LNA", "UN-backed") set it to True."""
+        "may"; names lexicons (actor labels: "LNA", "UN-backed") set it to True.
+        ``skip_names`` (default: the opposite of ``match_acronyms``): a match that is part
+        of a capitalised name (see ``in_name``) does not count unless its entry says
+        ``in_names``."""
         self.match_acronyms = match_acronyms
+        self.skip_names = not match_acronyms if skip_names is None else skip_names
         self._entries: dict[str, LexiconEntry] = {}
+        self._context: dict[str, tuple[list[tuple[frozenset[str], ...]],
+                                       list[tuple[frozenset[str], ...]]]] = {}
         self._table: dict[tuple[str, ...], LexiconEntry] = {}
         self._candidates: dict[tuple[str, ...], list[tuple[int, int, LexiconEntry]]] = {}
         self._lengths: dict[str, list[int]] = {}
@@ -324,10 +417,11 @@ class Matcher:
         """(priority, key) pairs: the entry as written first (0), then its inflections (1)."""
         words = entry.term.split()
         keys = []
-        if len(words) > 1 or words[0] in word_forms(words[0], entry.category):
+        if len(words) > 1 or words[0] in word_forms(words[0], entry.category, entry.pos):
             keys.append((0, tuple(words)))
-        firsts = word_forms(words[0], entry.category)
-        lasts = word_forms(words[-1], entry.category) if len(words) > 1 else {words[0]}
+        firsts = word_forms(words[0], entry.category, entry.pos)
+        lasts = word_forms(words[-1], entry.category, entry.pos) if len(words) > 1 \
+            else {words[0]}
         for first in firsts:
             for last in lasts:
                 key = (first, *words[1:-1], last) if len(words) > 1 else (first,)
@@ -338,6 +432,10 @@ class Matcher:
         """Add an entry (replacing one with the same term), without rebuilding the rest."""
         self.remove(entry.term)
         self._entries[entry.term] = entry
+        if entry.not_before or entry.not_after:
+            self._context[entry.term] = (
+                [_context_forms(p) for p in entry.not_before],
+                [_context_forms(p) for p in entry.not_after])
         self._order += 1
         for priority, key in self._keys(entry):
             candidates = self._candidates.setdefault(key, [])
@@ -354,6 +452,7 @@ class Matcher:
         entry = self._entries.pop(term, None)
         if entry is None:
             return
+        self._context.pop(term, None)
         for _, key in self._keys(entry):
             candidates = [c for c in self._candidates.get(key, []) if c[2] is not entry]
             if candidates:
@@ -406,6 +505,89 @@ class Matcher:
             key = forms if forms in table else (*forms[:-1], _without_possessive(forms[-1]))
             if key in table and all(_JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
                                     for k in range(length - 1)) and (
-                    self.match_acronyms or not any(_acronym(text, a, b) for a, b, _ in window)):
+                    self.match_acronyms or not any(_acronym(text, a, b) for a, b, _ in window)
+            ) and self._counts(table[key], text, tokens, i, length):
                 return table[key], length
         return None, 0
+
+    def _counts(self, entry: LexiconEntry, text: str, tokens: list[Token], i: int,
+                length: int) -> bool:
+        """Does the entry's context allow this match? (its rules, and names)."""
+        a, b = tokens[i][0], tokens[i + length - 1][1]
+        if not entry.hyphenated and (
+                (a > 1 and text[a - 1] in _HYPHENS and text[a - 2].isalnum())
+                or (b + 1 < len(text) and text[b] in _HYPHENS and text[b + 1].isalnum())):
+            return False
+        if self.skip_names and not entry.in_names and in_name(text, a, b):
+            return False
+        context = self._context.get(entry.term)
+        if context is None:
+            return True
+        before, after = context
+        for phrase in before:
+            n = len(phrase)
+            if i >= n and _joined(text, tokens, i - n, i) and all(
+                    tokens[i - n + k][2] in phrase[k] for k in range(n)):
+                return False
+        j = i + length
+        for phrase in after:
+            n = len(phrase)
+            if j + n <= len(tokens) and _joined(text, tokens, j - 1, j + n - 1) and all(
+                    tokens[j + k][2] in phrase[k] for k in range(n)):
+                return False
+        return True
+
+
+_HYPHENS = "-‐‑"
+_OPENING = "\"“‘'([{"
+_SENTENCE_END = ".!?:;—–\n"
+
+
+def _context_forms(phrase: str) -> tuple[frozenset[str], ...]:
+    """A context phrase as the forms each of its words may take (the last one inflected)."""
+    words = phrase.split()
+    forms = [frozenset({w, w + "'s"}) for w in words[:-1]]
+    return (*forms, word_forms(words[-1]) | {words[-1] + "'s"})
+
+
+def _joined(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """Are tokens first..last separated only by spaces or hyphens (one phrase)?"""
+    return all(_JOIN.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]) for k in range(first, last))
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of a capitalised name rather than an ordinary word?
+
+    It is when it starts with a capital (not written all in capitals) and either stands
+    inside a sentence (not its first word) or the next word is capitalised too: "the
+    International Criminal Court", "Martyrs' Square", "a Patriot missile", "United Nations
+    officials". In a sentence written in title case, capitals say nothing, so no word is.
+    """
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    k = start - 1
+    opened = False
+    while k >= 0 and (text[k] in " \t" or text[k] in _OPENING):
+        opened = opened or text[k] in _OPENING
+        k -= 1
+    initial = opened or k < 0 or text[k] in _SENTENCE_END
+    if initial:
+        nxt = _NEXT_WORD.match(text, end)
+        if not nxt or not nxt.group(1)[0].isupper() or nxt.group(1).isupper():
+            return False
+    return not _title_case(text, start, end)
+
+
+_NEXT_WORD = re.compile(r"['’]?s?['’]?[ \t\-‐‑]{1,2}([^\W\d_][\w'’]*)")
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Is the sentence around ``text[start:end]`` written in title case (a headline)?"""
+    a = max(text.rfind(c, max(0, start - 200), start) for c in ".!?\n")
+    b = min((i for i in (text.find(c, end, end + 200) for c in ".!?\n") if i != -1),
+            default=min(len(text), end + 200))
+    words = _LONG_WORD.findall(text, a + 1, b)[1:]  # the first word is capitalised anyway
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)

@@ -146,15 +146,30 @@ class _QuickSentiText(nltk_vader.SentiText):
 
 class KitSentimentAnalyzer(SentimentIntensityAnalyzer):
     """NLTK's VADER, scoring exactly as NLTK does, without its per-sentence dict of every
-    word x punctuation pair (two thirds of its time); a test checks the scores match."""
+    word x punctuation pair (two thirds of its time); a test checks the scores match.
+
+    ``polarity_scores`` is NLTK's own method with one change: it builds the kit's
+    ``_QuickSentiText`` where NLTK builds ``SentiText``. NLTK's module is left untouched.
+    """
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        original = nltk_vader.SentiText
-        nltk_vader.SentiText = _QuickSentiText
-        try:
-            return super().polarity_scores(text)
-        finally:
-            nltk_vader.SentiText = original
+        sentitext = _QuickSentiText(
+            text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        sentiments: list[float] = []
+        words = sentitext.words_and_emoticons
+        first_index: dict[str, int] = {}
+        for index, token in enumerate(words):
+            first_index.setdefault(token, index)
+        for item in words:
+            i = first_index[item]  # NLTK looks each token up by its first position
+            if (i < len(words) - 1 and item.lower() == "kind"
+                    and words[i + 1].lower() == "of") \
+                    or item.lower() in self.constants.BOOSTER_DICT:
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +306,8 @@ def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[F
     found = []
     for start, end, word in article.body_tokens:
         valence = valences.get(word)
-        if valence is None or abs(valence) < STRONG_VALENCE or word in skip:
+        if valence is None or abs(valence) < STRONG_VALENCE or word in skip \
+                or lexicon.in_name(article.text, start, end):
             continue
         source = article.span(start, end)
         if quoted(start) in _QUOTATIONS or any(x <= source.start < y for x, y in covered):

@@ -95,8 +95,9 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "evaluative_per_100",
             "Evaluative adjectives and adverbs per 100 words, outside quoted and reported "
-            "speech: words that can be adjectives or adverbs and carry a VADER valence or a "
-            "judgement/exaggeration lexicon entry.",
+            "speech and capitalised names: words that can be adjectives or adverbs and carry "
+            "a VADER valence or a judgement/exaggeration lexicon entry (evaluative_words "
+            "lists them).",
             "Evaluative modifiers are where writers' judgements sit in otherwise factual "
             "sentences.",
             "Part of speech is looked up, not tagged in context ('fire' the verb is not an "
@@ -162,6 +163,21 @@ def _evaluative(word: str) -> bool:
     return abs(valence) >= 1.0 and word not in event_vocabulary()
 
 
+def evaluative_words(doc: Article | str) -> list[tuple[int, int, str]]:
+    """The words ``evaluative_per_100`` counts: (start, end, word) in ``article.text``.
+
+    Evaluative adjectives and adverbs in the writer's own voice, leaving out quoted and
+    reported speech and words that are part of a capitalised name ("United" in "the United
+    Nations", "Supreme" in "the Supreme Court"; see ``lexicon.in_name``).
+    """
+    article = as_article(doc)
+    text = article.text
+    voice = voice_at(article)
+    return [(a, b, word) for a, b, word in article.body_tokens
+            if _evaluative(word) and not lexicon.in_name(text, a, b)
+            and voice(a)[0] not in OTHER_VOICES]
+
+
 @lru_cache(maxsize=1)
 def _judgement_terms() -> dict[str, str]:
     return {e.term: e.category for e in default_matcher().entries}
@@ -176,7 +192,6 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
     words = max(len(tokens), 1)
     quotes = find_quotes(article)
     speech = [(q.start, q.end) for q in quotes if q.kind == "speech"]
-    voice = voice_at(article)
 
     def in_speech(offset: int) -> bool:
         return any(a <= offset < b for a, b in speech)
@@ -199,8 +214,7 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
         ):
             attributed += 1
 
-    evaluative = sum(1 for a, _, word in tokens
-                     if _evaluative(word) and voice(a)[0] not in OTHER_VOICES)
+    evaluative = len(evaluative_words(article))
 
     sia = vader()
     compounds = [sia.polarity_scores(s.text)["compound"] for s in article.sentences]
