@@ -10,6 +10,7 @@ from framelab.widgets.annotation import AnnotationTool
 from framelab.widgets.common import CANDIDATE_NOTE, ORDER, flags_csv, profile_csv
 from framelab.widgets.comparison import ComparisonPanel
 from framelab.widgets.explorer import Explorer
+from framelab.widgets.frames import FrameCoder, FramePackageView
 from framelab.widgets.rewrite import RewriteLab
 from framelab.widgets.workbench import LexiconWorkbench
 
@@ -19,6 +20,8 @@ __all__ = [
     "AnnotationTool",
     "ComparisonPanel",
     "Explorer",
+    "FrameCoder",
+    "FramePackageView",
     "LexiconWorkbench",
     "RewriteLab",
     "flags_csv",
