@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -332,3 +333,27 @@ def test_a_text_without_a_title_has_no_headline() -> None:
                             "Flights were suspended.\n")
     assert headlines.read_part(article, "headline") is None
     assert headlines.headline_vs_lead(article).loc["headline", "text"] == "(no title)"
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_analyze_json_gains_facts_and_sources(capsys) -> None:
+    from framelab import cli
+
+    path = framelab.seed_path()
+    assert cli.main(["analyze", str(path), "--json", "--workers", "1"]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)["documents"]
+    assert {"path", "title", "words", "sentences", "loaded", "profile"} <= set(doc)
+    text = path.read_bytes().decode("utf-8")
+    assert doc["facts"] and doc["sources"]
+    for fact in doc["facts"]:
+        assert set(fact) >= {"id", "statement", "start", "end", "text", "where"}
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+        assert fact["where"] in selection.PLACES
+    assert doc["facts"][0]["where"] == "headline"
+    for source in doc["sources"]:
+        assert set(source) >= {"start", "end", "text", "speaker", "side", "verb", "kind"}
+        assert text[source["start"]:source["end"]] == source["text"]
+    assert {s["side"] for s in doc["sources"] if s["kind"] == "direct"} == {
+        "GNA", "US", "others"}

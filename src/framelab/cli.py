@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framelab import keyness, lexicon, loaded, measures
+from framelab import keyness, lexicon, loaded, measures, selection, sources
 from framelab.articles import HTML_SUFFIXES, SIDE_FILE_SUFFIX, load_article
 from framelab.errors import FramelabError
 
@@ -74,6 +74,8 @@ def analyze_file(path: str | Path, lexicon_file: str | None = None) -> dict[str,
             for p in loaded.loaded_phrases(article, flags)
         ],
         "profile": measures.profile(article, flags),
+        "facts": selection.facts_json(article),
+        "sources": sources.sources_json(article),
     }
 
 

@@ -15,18 +15,17 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.colors import ListedColormap
-from matplotlib.patches import Patch
 
 from framelab import lexicon
 from framelab.articles import Article, Span
 from framelab.facts import Fact, load_facts
 from framelab.loaded import as_article
-from framelab.plots import Chart
+
+if TYPE_CHECKING:
+    from framelab.plots import Chart
 
 PLACES = ("headline", "lead", "body")
 """Where a mention sits, most prominent first: the title, the first paragraph, the rest."""
@@ -226,6 +225,12 @@ def coverage_marks(matrix: pd.DataFrame) -> pd.DataFrame:
 def coverage_figure(matrix: pd.DataFrame, title: str = "Which facts each text selects, and "
                     "where") -> Chart:
     """A heat map of the coverage matrix; every cell carries its mark (H, L, B or –)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    from framelab.plots import Chart
+
     levels = ["", "body", "lead", "headline"]
     values = matrix.apply(lambda col: col.map(levels.index)).to_numpy()
     n_rows, n_cols = values.shape
