@@ -97,3 +97,77 @@ def test_errors_show_as_a_short_message_in_ipython() -> None:
         assert "Traceback" not in captured.stdout + captured.stderr
     finally:
         InteractiveShell.clear_instance()
+
+
+# --------------------------------------------------------------------------- other formats
+
+
+def _broken_story_export() -> bytes:
+    from readers_fixtures import PARAGRAPHS, nexis_docx, nexis_story
+
+    return nexis_docx(nexis_story("Council delays the harbour vote", "The Eastport Courier",
+                                  "March 3, 2021", "Sam Okafor", PARAGRAPHS,
+                                  with_body_line=False))
+
+
+def _builders() -> dict[str, tuple]:
+    from readers_fixtures import article_docx, make_rtf, protected_pdf, scanned_pdf
+
+    docx = article_docx()
+    return {
+        "scan.pdf": (scanned_pdf, errors.ScannedPDFError, "no text layer"),
+        "locked.pdf": (protected_pdf, errors.ProtectedFileError, "password"),
+        "corrupt.docx": (lambda: docx[: len(docx) // 2], errors.CorruptFileError, "damaged"),
+        "signin.html": (lambda: b"<!doctype html><html><body><nav>Home | Sign in</nav>"
+                        b"<form><button>Log in</button></form></body></html>",
+                        errors.EmptyArticleError, "no article text"),
+        "odd.rtf": (lambda: make_rtf(["The council met."]).replace(b"\\ansicpg1252",
+                                                                   b"\\ansicpg4242"),
+                    errors.ArticleEncodingError, "code page 4242"),
+        "export.docx": (_broken_story_export, errors.StoryError, "no 'Body' line"),
+    }
+
+
+@pytest.mark.parametrize("name", ["scan.pdf", "locked.pdf", "corrupt.docx", "signin.html",
+                                  "odd.rtf", "export.docx"])
+def test_bad_documents_raise_one_clear_error(tmp_path: Path, name: str) -> None:
+    build, error_type, phrase = _builders()[name]
+    path = tmp_path / name
+    path.write_bytes(build())
+    with pytest.raises(error_type) as info:
+        framelab.load_article(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    assert phrase.lower() in message.lower()
+    assert "What to do:" in message
+    assert isinstance(info.value, framelab.FramelabError)
+    assert info.value.__suppress_context__ or info.value.__cause__ is None
+
+
+def test_a_url_that_times_out_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
+    import socket
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with socket.socket() as listener:  # accepts the connection, never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/story"
+        with pytest.raises(errors.FetchTimeoutError) as info:
+            framelab.load_article(url, timeout=0.3, save_to=tmp_path)
+    message = str(info.value)
+    assert message.startswith(url) and "did not answer" in message
+    assert "What to do:" in message and "Save Page As" in message
+
+
+def test_a_folder_with_one_unreadable_file_among_thousands(tmp_path: Path) -> None:
+    for i in range(2000):
+        (tmp_path / f"{i:04d}.txt").write_text(f"Report {i}: the council met, officials said.\n")
+    (tmp_path / "0999.pdf").write_bytes(b"%PDF-1.4\n% cut off here")
+    corpus = framelab.load_articles(tmp_path)
+    assert len(corpus) == 2000 and not corpus.complete
+    (problem,) = corpus.problems
+    assert problem.path == str(tmp_path / "0999.pdf") and "damaged" in problem.message
+    assert "NOT complete" in repr(corpus)
+    with pytest.raises(errors.IncompleteCorpusError, match=r"0999\.pdf") as info:
+        framelab.load_folder(tmp_path)
+    assert "load_articles" in str(info.value)

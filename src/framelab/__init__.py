@@ -8,7 +8,15 @@ from framelab.nltk_data import use_kit_data
 
 use_kit_data()
 
-from framelab.articles import Article, Section, Span, load_article, load_folder  # noqa: E402
+from framelab.articles import (  # noqa: E402
+    Article,
+    Corpus,
+    Section,
+    Span,
+    load_article,
+    load_articles,
+    load_folder,
+)
 from framelab.data import dataset_files, datasets_dir, seed_path  # noqa: E402
 from framelab.errors import FramelabError  # noqa: E402
 from framelab.notebook import install_error_display  # noqa: E402
@@ -18,12 +26,14 @@ install_error_display()
 __version__ = "0.1.0"
 __all__ = [
     "Article",
+    "Corpus",
     "FramelabError",
     "Section",
     "Span",
     "dataset_files",
     "datasets_dir",
     "load_article",
+    "load_articles",
     "load_folder",
     "seed_path",
 ]

@@ -824,7 +824,7 @@ def _load_all(path: Path | str, *, encoding: str | None, max_bytes: int, focus: 
             except ArticleError as exc:
                 problems.append(Problem.from_error(path, exc, reading.story))
         problems += [Problem(str(path), p.story, "StoryError",
-                             f"story {p.story} ({p.title!r}) could not be read: {p.problem}",
+                             f"{p.title!r} could not be read: {p.problem}",
                              p.advice)
                      for p in found.problems]
         problems.sort(key=lambda p: p.story or 0)

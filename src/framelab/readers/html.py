@@ -61,7 +61,7 @@ def read_html(html: str, path: Path | None = None, *, focus: str = "balanced",
         date_extraction_params={"extensive_search": True, "original_date": True},
     )
     text = join_paragraphs((document.text or "").split("\n")) if document else ""
-    if not text.strip():
+    if not text.strip() or _only_furniture(text):
         raise EmptyArticleError(
             "no article text found: the page holds no article that trafilatura could find "
             "(only menus, scripts or a sign-in wall?).",
@@ -74,6 +74,12 @@ def read_html(html: str, path: Path | None = None, *, focus: str = "balanced",
     return Reading(source=text, format="html", meta=meta, raw=html, encoding=encoding,
                    notes=(*notes, "Read with trafilatura: the page's menus, links and footers "
                           "were left out; the page itself is in article.raw."))
+
+
+def _only_furniture(text: str) -> bool:
+    """A few words and not one sentence: a menu or a button, what is left of a page
+    whose article is missing (behind a sign-in wall, or loaded by a script)."""
+    return len(text.split()) < 25 and not re.search(r"[.!?…][\"'”’)]*(?:\s|$)", text)
 
 
 def _metadata(document: Any, html: str) -> tuple[dict[str, Any], list[str]]:

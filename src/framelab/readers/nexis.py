@@ -30,6 +30,7 @@ _FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z\-/ ]{1,30}?)\s*:\s*(?P<value>.*)$"
 _COVER = re.compile(r"^(?:User Name|Date and Time|Job Number|Documents? \(\d+\)|Client/Matter|"
                     r"Search Terms|Search Type|Narrowed by|Content Type|Print Request|"
                     r"Time of Request|Source)\b", re.I)
+_LABELLED = re.compile(r"^(?:Length|Load-Date|Byline|Section)\s*:", re.I)
 _FOOTER_START = re.compile(r"^(?:Classification|Graphic|Notes|Load-Date\s*:.*)$", re.I)
 _FIELDS = {"section": "section", "length": "length", "byline": "byline", "author": "byline",
            "dateline": "dateline", "highlight": "highlight", "edition": "edition",
@@ -39,8 +40,10 @@ _FIELDS = {"section": "section", "length": "length", "byline": "byline", "author
 
 
 def is_export(lines: list[str]) -> bool:
-    """Whether these paragraphs are a Nexis Uni export: 'Body' and 'End of Document' lines."""
-    return any(line == END for line in lines) and any(line == "Body" for line in lines)
+    """Whether these paragraphs are a Nexis Uni export: 'End of Document' lines, and 'Body'
+    lines or the export's own field labels."""
+    return any(line == END for line in lines) and any(
+        line == "Body" or _LABELLED.match(line) for line in lines)
 
 
 def split_export(paragraphs: list[str], file_format: str, path: Path | None,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -123,7 +122,8 @@ def _drop_running_lines(pages: list[list[tuple[str, float | None]]]
         kept = []
         for i, (line, y) in enumerate(page):
             at_edge = i < 2 or i >= len(page) - 2
-            if at_edge and (_PAGE_NUMBER.match(line) or key(line) in repeated):
+            running = key(line) in repeated and not re.search(r"[.!?”\"]$", line)
+            if at_edge and (_PAGE_NUMBER.match(line) or running):
                 dropped += 1
                 continue
             kept.append((line, y))
@@ -135,7 +135,7 @@ def _paragraphs(lines: list[tuple[str, float | None]]) -> list[str]:
     """Join a page's lines into paragraphs where the gap between lines widens."""
     gaps = [a[1] - b[1] for a, b in itertools.pairwise(lines)
             if a[1] is not None and b[1] is not None and a[1] - b[1] > 0]
-    usual = statistics.median(gaps) if gaps else None
+    usual = _line_spacing(gaps)
     longest = max((len(line) for line, _ in lines), default=0)
     paragraphs: list[list[str]] = []
     previous: tuple[str, float | None] | None = None
@@ -148,13 +148,21 @@ def _paragraphs(lines: list[tuple[str, float | None]]) -> list[str]:
     return ["".join(_joined(p)) for p in paragraphs]
 
 
+def _line_spacing(gaps: list[float]) -> float | None:
+    """The page's usual distance between lines: the smallest gap that recurs."""
+    counts = Counter(round(gap * 2) / 2 for gap in gaps)
+    recurring = [gap for gap, n in counts.items() if n >= 2]
+    return min(recurring or counts or [None], key=lambda g: g or 0)
+
+
 def _breaks(previous: tuple[str, float | None], line: tuple[str, float | None],
             usual: float | None, longest: int) -> bool:
     (before, y0), (_, y1) = previous, line
     if usual is not None and y0 is not None and y1 is not None:
         gap = y0 - y1
-        return gap <= 0 or gap > 1.4 * usual
-    return bool(re.search(r"[.!?:\"”’]$", before)) and len(before) < 0.8 * longest
+        if gap <= 0 or gap > 1.4 * usual:
+            return True
+    return bool(re.search(r"[.!?:\"”’]$", before)) and len(before) < 0.7 * longest
 
 
 def _joined(lines: list[str]) -> list[str]:
