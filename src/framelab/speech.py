@@ -255,23 +255,29 @@ _OPENERS = "“‘\""
 _TRAILING = ".!?;:)" + _CLOSERS
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark of a sentence, at ``text[start:end]``."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("end", "low", "start", "text", "word")
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, low
+        self.word = text[0].isalnum()
 
 
 def _tokens(text: str, a: int, b: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
+    lowered = text[a:b].lower().replace("’", "'")
+    if len(lowered) != b - a:  # a letter whose lower case is longer (İ)
+        return [_Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+                for m in _TOKEN.finditer(text, a, b)]
+    return [_Tok(m.start() + a, m.end() + a, text[m.start() + a : m.end() + a], m.group())
+            for m in _TOKEN.finditer(lowered)]
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> frozenset[str]:
+    """The word classes lemminflect knows for a lower-case word (NOUN, VERB, ADJ…)."""
+    return frozenset(lemminflect.getAllLemmas(word))
 
 
 def _nounish(tok: _Tok, initial: bool) -> bool:
@@ -287,8 +293,7 @@ def _nounish(tok: _Tok, initial: bool) -> bool:
         return True
     if low.endswith(("'s", "s'")):
         return True
-    lemmas = lemminflect.getAllLemmas(low)
-    return bool({"NOUN", "ADJ", "PROPN"} & set(lemmas))
+    return bool({"NOUN", "ADJ", "PROPN"} & _lemmas(low))
 
 
 def _trim_np(toks: list[_Tok]) -> list[_Tok]:
@@ -356,7 +361,7 @@ def _speaker_before(toks: list[_Tok], v: int) -> list[_Tok] | None:
         i -= 1
         skipped += 1
     while i >= 0 and toks[i].word and skipped < 4 and toks[i].low.endswith("ly") \
-            and "ADV" in lemminflect.getAllLemmas(toks[i].low):
+            and "ADV" in _lemmas(toks[i].low):
         i -= 1
         skipped += 1
     if i < 0:
@@ -389,7 +394,7 @@ def _plausible_speaker(np: list[_Tok], sentence_initial: bool) -> bool:
     names = [t for k, t in enumerate(np) if t.text[0].isupper()
              and not (k == 0 and sentence_initial and t.low in _DETERMINERS)]
     if sentence_initial and names and names[0] is np[0]:
-        known = lemminflect.getAllLemmas(np[0].low)
+        known = _lemmas(np[0].low)
         if known and "PROPN" not in known and len(names) == 1:
             return False
     return bool(names)
@@ -446,15 +451,16 @@ class _Finder:
             index = sentence_at(article, q.start, starts)
             if index is not None:
                 by_sentence.setdefault(index, []).append(q)
-        for index, s in enumerate(article.sentences):
+        candidates = set(by_sentence)
+        for start, _, form in article.body_tokens:
+            if form in _VERB_FORMS or form == "according":
+                index = sentence_at(article, start, starts)
+                if index is not None:
+                    candidates.add(index)
+        sentences = article.sentences
+        for index in sorted(candidates):
             a = starts[index]
-            b = a + len(s.text)
-            quotes = by_sentence.get(index, [])
-            lowered = s.text.lower()
-            if not quotes and "accord" not in lowered and not any(
-                    t[2] in _VERB_FORMS for t in lexicon.tokenize(self.text, a, b)):
-                continue
-            self.sentence(index, a, b, quotes)
+            self.sentence(index, a, a + len(sentences[index].text), by_sentence.get(index, []))
         self.found.sort(key=lambda sp: (sp.start, sp.end))
         return self.found
 
@@ -713,7 +719,7 @@ def _determiner_that(toks: list[_Tok], k: int) -> bool:
     nxt = toks[k + 1]
     if nxt.text[0].isupper() or nxt.low in _PRONOUNS or nxt.low in _DETERMINERS:
         return False
-    return set(lemminflect.getAllLemmas(nxt.low)) == {"NOUN"}
+    return _lemmas(nxt.low) == {"NOUN"}
 
 
 def _acronym(word: str) -> bool:
