@@ -32,6 +32,8 @@ What each method accepts as right, so that every right variant passes:
   pairs may be tuples or lists. ``ordered=False`` ignores order, ``ordered=True`` does not.
 - ``text``: the expected string, or any of several (``expected`` may be a set, for ties),
   ignoring white space at either end.
+- ``top``: the n most common (item, count) pairs of a ``Counter`` or ``FreqDist``, most
+  common first, with items tied on a count in any order.
 - ``mapping``: any dict-like object (``dict``, ``Counter``, a ``pandas`` series) with the
   same keys and values.
 - ``truth``: ``True`` or ``False`` (``numpy`` booleans too); ``instance``: an object of a
@@ -48,6 +50,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from types import TracebackType
 from typing import Any
@@ -145,15 +148,15 @@ class Question:
         tol = _tolerance(tolerance, decimals)
         if _close(value, expected, tol):
             return
+        for wrong, message in _pairs(mistakes):
+            if _real(wrong) and not _close(float(wrong), expected, tol) and _close(
+                    value, float(wrong), tol):
+                self.fail(f"{name} is not right: {message}", hint)
         if whole and not float(value).is_integer():
             self.fail(f"{name} should be a whole number (a count), not {value!r}", hint)
         if share and value > 1 and _close(value / 100, expected, tol):
             self.fail(f"{name} looks like a percentage; give a share between 0 and 1 "
                       "(0.25, not 25)", hint)
-        for wrong, message in _pairs(mistakes):
-            if _real(wrong) and not _close(float(wrong), expected, tol) and _close(
-                    value, float(wrong), tol):
-                self.fail(f"{name} is not right: {message}", hint)
         if share and not 0 <= value <= 1:
             self.fail(f"{name} should be a share between 0 and 1", hint)
         if expected and _close(value, -expected, tol):
@@ -237,6 +240,50 @@ class Question:
             parts.append(f"{len(missing)} {what} are missing")
         self.fail(f"{name}: " + "; ".join(parts), hint)
 
+    def top(self, answer: object, counts: Mapping[Any, int], n: int, name: str, *,
+            mistakes: Mistakes = (), what: str = "words", hint: str = "") -> None:
+        """``answer`` must be the ``n`` most common (item, count) pairs of ``counts``.
+
+        Most common first; items tied on a count may come in any order, and at the cut-off
+        any of the tied items may be chosen (as ``most_common`` may choose either).
+        """
+        _not_none(self, answer, name)
+        got = _as_list(self, answer, name, True, hint)
+        ranked = sorted(counts.values(), reverse=True)[:n]
+        want_pairs = [_freeze(pair) for pair in Counter(counts).most_common(n)]
+        for wrong, message in _pairs(mistakes):
+            alternative = [_freeze(x) for x in wrong]
+            if not _same_items(alternative, want_pairs, False) and _same_items(
+                    got, alternative, False):
+                self.fail(f"{name} is not right: {message}", hint)
+        if not all(isinstance(x, tuple) and len(x) == 2 for x in got):
+            self.fail(f"{name} should hold ({what[:-1] if what.endswith('s') else what}, "
+                      "count) pairs, as .most_common(...) gives them", hint)
+        odd = _odd_type(got, want_pairs) if got and want_pairs else ""
+        if odd:
+            self.fail(f"{name} holds {odd}", hint)
+        if len(got) != len(ranked):
+            self.fail(f"{name} should hold {len(ranked)} pairs, not {len(got)}", hint)
+        items = [item for item, _ in got]
+        if len(set(map(_key, items))) < len(items):
+            self.fail(f"{name} lists some {what} more than once", hint)
+        if all(isinstance(x, str) for x in items) and any(x != x.lower() for x in items) and all(
+                isinstance(k, str) and k == k.lower() for k in counts):
+            self.fail(f"{name} has {what} that are not lower-cased; lower-case them (.lower())",
+                      hint)
+        strangers = [item for item, _ in got if item not in counts]
+        if strangers:
+            self.fail(f"{name} has {what} that should not be counted here (such as "
+                      f"{_short(strangers[0])})", hint)
+        miscounted = [item for item, count in got if not _same_value(count, counts[item])]
+        if miscounted:
+            self.fail(f"{name}: the count of {_short(miscounted[0])} is not right", hint)
+        found = [count for _, count in got]
+        if found != sorted(found, reverse=True):
+            self.fail(f"{name} is not in order: put the most common first", hint)
+        if not _same_items(found, ranked, ordered=True):
+            self.fail(f"{name} does not hold the {len(ranked)} most common {what}", hint)
+
     def mapping(self, answer: object, expected: Mapping[Any, Any], name: str, *,
                 mistakes: Mistakes = (), keys: str = "keys", hint: str = "") -> None:
         """``answer`` must map the same keys to the same values as ``expected``."""
@@ -286,9 +333,9 @@ def _kind(value: object) -> str:
     if isinstance(value, str):
         return f"text ({_short(value)})"
     if isinstance(value, Mapping):
-        return f"a dict of {len(value)} entries"
+        return "a dict" if type(value) is dict else _article(type(value).__name__)
     if isinstance(value, (list, tuple, set, frozenset)):
-        return f"a {type(value).__name__} of {len(value)} items"
+        return f"a {type(value).__name__}"
     return _article(type(value).__name__)
 
 
@@ -359,14 +406,14 @@ def _freeze(value: Any) -> Any:
 def _as_list(q: Question, answer: object, name: str, ordered: bool, hint: str) -> list[Any]:
     if isinstance(answer, str):
         q.fail(f"{name} is {_kind(answer)}; it should be a list, in square brackets", hint)
+    if hasattr(answer, "most_common"):
+        q.fail(f"{name} is {_kind(answer)}, which counts; it should be a list "
+               "(.most_common(...) returns one)", hint)
     if isinstance(answer, Mapping):
         q.fail(f"{name} is {_kind(answer)}; it should be a list", hint)
     if isinstance(answer, (set, frozenset)) and ordered:
         q.fail(f"{name} is a set, which has no order; it should be a list (sorted(...) "
                "returns one)", hint)
-    if hasattr(answer, "most_common") and hasattr(answer, "N"):
-        q.fail(f"{name} is a FreqDist; it should be a list (.most_common(...) returns one)",
-               hint)
     if not isinstance(answer, Iterable):
         q.fail(f"{name} is {_kind(answer)}; it should be a list", hint)
     return [_freeze(x) for x in answer]  # type: ignore[union-attr]
