@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from framelab import lexicon
 from framelab.articles import Article
 from framelab.errors import FramelabError
 from framelab.loaded import as_article
-from framelab.speech import Speech, find_speech, reporting_matcher
+from framelab.speech import SPEECH_VERBS, Speech, find_quotes, find_speech, reporting_matcher
 
 SIDES = ("GNA", "LNA", "UN", "US", "France", "others", "unnamed")
 """The sides of the who-speaks table, in the order it lists them."""
@@ -261,30 +262,131 @@ def find_sources(doc: Article | str, speakers: Sequence[SpeakerEntry] | None = N
 def _resolve_item(article: Article, item: Speech, entries: tuple[SpeakerEntry, ...],
                   earlier: Sequence[Source], sentence_starts: Sequence[int],
                   ) -> tuple[SpeakerEntry | None, str]:
+    """Resolve one speaker, trying each rule in turn; returns the entry and why."""
+    text = article.text
+    window = min(sentence_starts[max(item.sentence - _LOOK_BACK, 0)],
+                 _paragraph_start(article, sentence_starts[item.sentence]))
+    own_sentence = sentence_starts[item.sentence]
+    resolved = [(at, at + len(src.speaker), _entry_for(src, entries)) for src in earlier
+                if src.speaker and src.actor and src.speaker_start >= 0
+                for at in [article.text_offset(src.speaker_start)]]
     if not item.speaker:
         before = [s for s in earlier if s.kind == "direct" and s.side != "unnamed"
                   and item.sentence - 1 <= s.sentence <= item.sentence]
         if item.kind == "direct" and before:
             prev = before[-1]
-            entry = _entry_for(prev, entries)
-            return entry, (f"no speaker in the sentence; continues the quotation of "
-                           f"{prev.speaker!r} just before")
+            return _entry_for(prev, entries), (
+                f"no speaker in the sentence; continues the quotation of {prev.speaker!r} "
+                "just before")
+        if item.kind == "direct":
+            return _speaker_of_verb(article, item, entries, sentence_starts[item.sentence])
         return None, ""
+    speaker_at = text.find(item.speaker, article.text_offset(item.speaker_start) - 1)
+    speaker_at = speaker_at if speaker_at >= 0 else article.text_offset(item.speaker_start)
+    words = item.speaker.split()
     low = item.speaker.lower()
     if low in _PRONOUNS:
-        a = sentence_starts[max(item.sentence - _LOOK_BACK, 0)]
-        b = article.text_offset(item.speaker_start)
-        candidates = [(s, e, entry) for s, e, entry in names_in(article.text, entries, a, b)
-                      if entry.kind in _PRONOUNS[low]]
-        if candidates:
-            s, e, entry = candidates[-1]
-            return entry, (f"the pronoun {item.speaker!r} stands for {article.text[s:e]!r}, "
-                           f"the nearest {entry.kind} named before it")
-        return None, f"the pronoun {item.speaker!r} has no name before it to stand for"
-    entry = resolve(item.speaker, entries)
-    if entry is None:
+        return _antecedent(text, entries, window, own_sentence, speaker_at, _PRONOUNS[low],
+                           f"the pronoun {item.speaker!r}", resolved, sentence_starts)
+    if len(words) > 1 and words[0].lower() in _POSSESSIVES:
+        return _antecedent(text, entries, window, own_sentence, speaker_at,
+                           _POSSESSIVES[words[0].lower()], f"{words[0]!r} in {item.speaker!r}",
+                           resolved, sentence_starts)
+    head = _HEAD_CUT.split(item.speaker, maxsplit=1)[0]
+    entry = resolve(head, entries)
+    if entry is not None:
+        return entry, f"{entry.speaker!r} → {entry.side}: {entry.note}"
+    sentence_start = sentence_starts[item.sentence]
+    lead = _LEFT_WORDS.search(text, sentence_start, speaker_at)
+    if lead is not None:
+        entry = resolve(lead.group() + head, entries)
+        if entry is not None:
+            return entry, (f"{lead.group() + head!r} (the words just before the speaker) → "
+                           f"{entry.side}: {entry.note}")
+    if words[0].lower() == "the" and len(words) > 1:
+        noun = words[-1].lower()
+        named = [(a, b, e) for a, b, e in names_in(text, entries, window, speaker_at)
+                 if noun in e.speaker.lower().split()]
+        if named:
+            a, b, entry = named[-1]
+            return entry, (f"{item.speaker!r} refers back to {text[a:b]!r}, the nearest name "
+                           f"with '{noun}' in it")
+    return None, ""
+
+
+_POSSESSIVES = {"its": ("institution",), "his": ("person",), "her": ("person",),
+                "their": ("institution", "person")}
+_HEAD_CUT = re.compile(r",|\s+(?:who|which|that|[a-z]+ing)\s+")
+"""Where a speaker's head ends: "G7 foreign ministers meeting in France" → "G7 foreign
+ministers"; "Ahmed al-Mismari, the spokesman" → "Ahmed al-Mismari"."""
+_LEFT_WORDS = re.compile(r"(?:[\w.'’-]+ ){1,4}$")
+"""Up to four words just before a speaker, in its sentence ("A WHO" before "spokesman")."""
+_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted({f for v in SPEECH_VERBS
+                                 for forms in lemminflect.getAllInflections(v, "VERB").values()
+                                 for f in forms}, key=len, reverse=True)) + r")\b")
+
+
+def _antecedent(text: str, entries: tuple[SpeakerEntry, ...], start: int, sentence: int,
+                end: int, kinds: tuple[str, ...], what: str,
+                earlier: Sequence[tuple[int, int, SpeakerEntry]] = (),
+                sentence_starts: Sequence[int] = ()) -> tuple[SpeakerEntry | None, str]:
+    """What a pronoun stands for: the first listed name of one of ``kinds`` in its own
+    sentence before it ("X suspended ties with France, which it said…" → X); else the
+    first one in the nearest sentence before that has one (the subject a pronoun most
+    often continues). ``earlier`` adds speakers already resolved ("He said…") as names."""
+    candidates = [(a, b, e) for a, b, e in names_in(text, entries, start, end) if e.kind in kinds]
+    candidates += [c for c in earlier if start <= c[0] < end and c[2].kind in kinds]
+    candidates.sort(key=lambda c: c[0])
+    if not candidates:
+        return None, f"{what} has no name before it to stand for"
+    own = [c for c in candidates if c[0] >= sentence]
+    if own:
+        a, b, entry = own[0]
+        return entry, (f"{what} stands for {text[a:b]!r}, the first {entry.kind} named in "
+                       "its sentence")
+    last = max(bisect_right(sentence_starts, c[0]) for c in candidates) if sentence_starts \
+        else 0
+    if sentence_starts:
+        begins = sentence_starts[last - 1]
+        first = re.match(r"\s*(\w+)\b", text[begins:begins + 20])
+        if first and first[1].lower() in _PRONOUNS and set(_PRONOUNS[first[1].lower()]) & \
+                set(kinds) and begins > start:
+            return _antecedent(text, entries, start, begins, begins, kinds, what, earlier,
+                               sentence_starts)
+    a, b, entry = next(c for c in candidates
+                       if not sentence_starts or bisect_right(sentence_starts, c[0]) == last)
+    return entry, (f"{what} stands for {text[a:b]!r}, the first {entry.kind} named in the "
+                   "nearest sentence before it that names one")
+
+
+def _paragraph_start(article: Article, offset: int) -> int:
+    starts = [article.text_offset(p.start) for p in article.paragraphs]
+    return max((s for s in starts if s <= offset), default=offset)
+
+
+def _speaker_of_verb(article: Article, item: Speech, entries: tuple[SpeakerEntry, ...],
+                     sentence_start: int) -> tuple[SpeakerEntry | None, str]:
+    """A quotation with no speaker: the name before the nearest verb of saying before it
+    in its sentence ("…Guterres has since told reporters there is "no military solution"");
+    after a comma, a verb in -ing has the sentence's subject ("…, writing that…")."""
+    text = article.text
+    quote_at = article.text_offset(item.start)
+    verbs = list(_SPEECH_VERB.finditer(text, sentence_start, quote_at))
+    if not verbs:
         return None, ""
-    return entry, f"{entry.speaker!r} → {entry.side}: {entry.note}"
+    verb = verbs[-1]
+    quoted = [(q.start, q.end) for q in find_quotes(article)]
+    names = [(a, b, e) for a, b, e in names_in(text, entries, sentence_start, verb.start())
+             if not any(qa <= a < qb for qa, qb in quoted)]
+    if not names:
+        return None, ""
+    participle = verb.group().endswith("ing") and text[sentence_start:verb.start()].rstrip(
+        ).endswith(",")
+    a, b, entry = names[0] if participle else names[-1]
+    role = "the subject of the sentence" if participle else "the name just before it"
+    return entry, (f"no speaker found with the quotation; {text[a:b]!r} is {role} of "
+                   f"{verb.group()!r}")
 
 
 def _entry_for(source: Source, entries: tuple[SpeakerEntry, ...]) -> SpeakerEntry:
