@@ -73,6 +73,8 @@ def test_strong_valence_in_a_neutral_sentence() -> None:
     assert "VADER" in flags[0].why
     casualty = "Health officials said 56 people were killed and 266 wounded in the war."
     assert loaded.find_loaded(casualty, signals={"strong_valence"}) == []
+    topic = "The committee published a report on racism on Tuesday."  # a noun names a topic
+    assert loaded.find_loaded(topic, signals={"strong_valence"}) == []
 
 
 def test_holds_on_an_article_about_something_else() -> None:
@@ -153,3 +155,19 @@ def test_a_label_in_the_reporting_clause_is_still_the_writers() -> None:
     flags = loaded.find_loaded(text, signals={"lexicon"})
     styled = next(f for f in flags if f.term == "self styled")
     assert styled.quoted == "" and styled in loaded.writer_flags(flags)
+
+
+def test_loaded_reporting_verbs_are_the_writers_choice() -> None:
+    text = "The senator claimed the vote was a sham."
+    flags = {f.text: f for f in loaded.find_loaded(text, signals={"lexicon"})}
+    assert flags["claimed"].quoted == "" and flags["claimed"].category == "delegitimising"
+    assert flags["sham"].quoted == "reported"
+    for neutral in ["The group claimed responsibility for the attack.",
+                    "The fighting claimed the lives of twelve people.",
+                    "The car slammed into a wall.", "Engineers blasted a hole in the rock.",
+                    "The city boasted a population of two million."]:
+        assert loaded.find_loaded(neutral, signals={"lexicon"}) == [], neutral
+    for used in ["The minister slammed the plan.", "Critics blasted the decision.",
+                 "The mayor boasted about the turnout.", "He downplayed the risk."]:
+        assert [f.signal for f in loaded.find_loaded(used, signals={"lexicon"})] == \
+            ["lexicon"], used

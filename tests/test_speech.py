@@ -50,6 +50,8 @@ HAND_COUNTED = [
      [("reported", "the offensive would continue", "Ahmed Nour", "said")]),
     ("The council, meeting in closed session, said the fighting should stop.",
      [("reported", "the fighting should stop", "The council", "said")]),
+    ("The senator slammed the plan as a giveaway.",
+     [("reported", "the plan as a giveaway", "The senator", "slammed")]),
     ("The envoy has repeatedly warned that the war could spread.",
      [("reported", "the war could spread", "The envoy", "warned")]),
     ('"We will not stop," said Ahmed Nour, the army spokesman.',
@@ -74,6 +76,7 @@ NO_SPEECH = [
     "Britain and the United States sent envoys.",        # "States" is a name, not "state"
     "The report was published on Friday.",
     "Officials wanted to stress the point.",             # an infinitive, no clause
+    "The car slammed into a wall.",                      # a movement, not a judgement
 ]
 
 
@@ -150,3 +153,13 @@ def test_quotes_are_found_once_and_shared() -> None:
     article = parse_article('He said: "We will win." The "reforms" passed.')
     assert loaded.find_quotes is speech.find_quotes
     assert [q.kind for q in speech.find_quotes(article)] == ["speech", "scare"]
+
+
+def test_a_short_quotation_after_a_speaker_is_speech_not_a_scare_quote() -> None:
+    kinds = {t: [q.kind for q in speech.find_quotes(t)] for t in [
+        'Officials said the "reforms" would pass on Monday.',
+        'What the minister called "reforms" passed on Monday.',
+        'The "reforms" passed on Monday.',
+        'The "government" suspended its talks with France on Monday, accusing Paris of bad faith.',
+    ]}
+    assert list(kinds.values()) == [["speech"], ["speech"], ["scare"], ["scare"]]

@@ -1,9 +1,11 @@
 """Find candidate loaded language in an article, each flag with its offsets and its reason.
 
 Flags come from the loaded-language lexicon and from three signals beyond it, each
-explainable: scare quotes, ironic exclamatives ("How inconsiderate of them."), and a word
-VADER rates strongly in an otherwise neutral sentence. Every flag is a *candidate*: the
-machine cannot see sarcasm, quotation or context the way a reader does, so students judge.
+explainable: scare quotes, ironic exclamatives ("How inconsiderate of them."), and an
+adjective or adverb VADER rates strongly in an otherwise neutral sentence. Each flag says
+whose voice it stands in: the writer's, or someone quoted or reported ("The LNA said it had
+liberated the town"). Every flag is a *candidate*: the machine cannot see sarcasm,
+quotation or context the way a reader does, so students judge.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lemminflect
 from nltk.sentiment import SentimentIntensityAnalyzer
 from nltk.sentiment import vader as nltk_vader
 
@@ -40,7 +43,8 @@ SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence")
 """Where a flag comes from: a lexicon entry, or one of the signals beyond the list."""
 
 STRONG_VALENCE = 2.5
-"""VADER valence (on its -4..+4 scale) from which a lone word counts as strongly loaded."""
+"""VADER valence (on its -4..+4 scale) from which a lone adjective or adverb counts as
+strongly loaded (nouns never do: see ``_modifier``)."""
 
 NEUTRAL_REST = 0.35
 """|compound| below which the rest of a sentence counts as neutral."""
@@ -298,6 +302,15 @@ def _exclamatives(article: Article, flags: list[Flag], flag) -> list[Flag]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _modifier(word: str) -> bool:
+    """Can the word only be an adjective, adverb or verb, never a noun? Strongly rated
+    nouns ("racism", "riot", "freedom") name what a story is about; adjectives and adverbs
+    ("horrible", "shamefully") are where a writer's evaluation sits."""
+    classes = set(lemminflect.getAllLemmas(word))
+    return bool(classes & {"ADJ", "ADV"}) and "NOUN" not in classes
+
+
 def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[Flag]:
     valences = vader().lexicon
     skip = event_vocabulary()
@@ -307,7 +320,7 @@ def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[F
     for start, end, word in article.body_tokens:
         valence = valences.get(word)
         if valence is None or abs(valence) < STRONG_VALENCE or word in skip \
-                or lexicon.in_name(article.text, start, end):
+                or not _modifier(word) or lexicon.in_name(article.text, start, end):
             continue
         source = article.span(start, end)
         if quoted(start) in _QUOTATIONS or any(x <= source.start < y for x, y in covered):

@@ -121,14 +121,19 @@ def _quote(article: Article, start: int, end: int) -> Quote:
 
 
 def _attributed(article: Article, start: int, end: int) -> bool:
-    """A reporting verb just before the quotation (60 characters) or just after it (30)."""
+    """Is a speaker named in the quotation's sentence? A reporting verb just before the
+    quotation (60 characters) or just after it (30), or a speech verb earlier in the
+    sentence ("Trump said the "deep state" was…", "what officials called "reforms"")."""
     sentence = sentence_at(article, start)
     if sentence is None:
         return False
     s = article.sentences[sentence]
     a, b = article.text_offset(s.start), article.text_offset(s.end)
-    return any(start - 60 <= m.end <= start or end <= m.start <= end + 30
-               for m in reporting_matcher().find(article.text, a, b))
+    if any(start - 60 <= m.end <= start or end <= m.start <= end + 30
+           for m in reporting_matcher().find(article.text, a, b)):
+        return True
+    return any((t[2] in _VERB_FORMS and t[2] not in _NOUNLIKE) or t[2] == "according"
+               for t in lexicon.tokenize(article.text, a, start))
 
 
 # --------------------------------------------------------------------------- speech
@@ -172,7 +177,9 @@ SPEECH_VERBS: dict[str, str] = {
     "write": "that", "tweet": "that", "suggest": "that", "reiterate": "that",
     "believe": "that", "estimate": "that",
     "accuse": "object", "call": "object", "describe": "object", "brand": "object",
-    "dub": "object", "urge": "object", "blame": "object",
+    "dub": "object", "urge": "object", "blame": "object", "slam": "object",
+    "blast": "object", "tout": "object", "brag": "clause", "gloat": "clause",
+    "whine": "clause", "scoff": "clause", "rant": "clause",
     "tell": "addressee",
 }
 """Verbs that report speech, and the shape of what follows them."""
@@ -664,6 +671,8 @@ class _Finder:
                 return following[k + 1].start if k + 1 < len(following) else None
         if kind == "that":
             return None
+        if kind == "object" and following[0].low in _FUNCTION:
+            return None  # "slammed into a wall": a movement, not a judgement of someone
         if kind == "addressee":
             np = _np_after(following, 0)
             rest = following[len(np):]
