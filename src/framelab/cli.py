@@ -124,13 +124,14 @@ def _analyze_batch(files: list[str], lexicon_file: str | None) -> list[list[dict
 def iter_analyze(
     paths: Iterable[str | Path], executor: Executor | None = None,
     lexicon_file: str | None = None, *, ordered: bool = True, batch: int | None = None,
-    window: int = 64, on_file: Any = None,
+    window: int | None = None, on_file: Any = None,
 ) -> Iterator[dict[str, Any]]:
     """Analyse files and folders, yielding each document as soon as it is ready.
 
-    At most ``window`` batches are in flight at once, so memory stays flat however many
-    files there are. ``ordered=False`` yields in the order files finish; ``on_file(n)`` is
-    called as each batch of ``n`` files is done (for a progress bar).
+    Files go to the executor in batches, and at most ``window`` batches (four per worker
+    by default) are in flight at once, so memory stays flat however many files there are.
+    ``ordered=False`` yields in the order files finish; ``on_file(n)`` is called as each
+    batch of ``n`` files is done (for a progress bar).
     """
     files = [str(p) for p in expand_paths(paths)]
     if executor is None:
@@ -139,12 +140,16 @@ def iter_analyze(
             if on_file:
                 on_file(1)
         return
-    size = batch or max(1, min(32, len(files) // 64))
-    batches = iter([files[i : i + size] for i in range(0, len(files), size)])
+    workers = _worker_count(executor)
+    size = batch or max(1, min(32, len(files) // (8 * workers)))
+    window = window or 4 * workers
+    starts = iter(range(0, len(files), size))
 
     def submit() -> Future | None:
-        chunk = next(batches, None)
-        return None if chunk is None else executor.submit(_analyze_batch, chunk, lexicon_file)
+        start = next(starts, None)
+        if start is None:
+            return None
+        return executor.submit(_analyze_batch, files[start : start + size], lexicon_file)
 
     pending: deque[Future] = deque(f for f in (submit() for _ in range(window)) if f)
     while pending:
@@ -164,6 +169,15 @@ def iter_analyze(
                 yield from documents
             if on_file:
                 on_file(len(results))
+
+
+def _worker_count(executor: Executor) -> int:
+    """How many tasks the executor runs at once: a pool's workers, a Dask cluster's threads."""
+    workers = getattr(executor, "_max_workers", None)
+    client = getattr(executor, "_client", None)
+    if workers is None and client is not None and hasattr(client, "nthreads"):
+        workers = sum(client.nthreads().values())
+    return max(1, workers or os.cpu_count() or 1)
 
 
 def analyze_paths(

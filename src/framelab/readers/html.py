@@ -72,8 +72,9 @@ def read_html(html: str, path: Path | None = None, *, focus: str = "balanced",
         )
     meta, notes = _metadata(document, html)
     return Reading(source=text, format="html", meta=meta, raw=html, encoding=encoding,
-                   notes=(*notes, "Read with trafilatura: the page's menus, links and footers "
-                          "were left out; the page itself is in article.raw."))
+                   notes=(*notes, "Read with trafilatura, which leaves out a page's menus, "
+                          "links and footers: check the first and last body sentences; the "
+                          "page itself is in article.raw."))
 
 
 def _only_furniture(text: str) -> bool:
