@@ -89,11 +89,16 @@ def test_holds_on_an_article_about_something_else() -> None:
     assert "balanced" not in found and "budget" not in found
 
 
-def test_neutral_wire_copy_has_almost_no_flags() -> None:
+def test_wire_copy_attributes_most_of_its_loaded_words(seed: framelab.Article) -> None:
+    """Measured, not built in: agency copy may carry a label or two in its own voice, but
+    its writer's-voice rate stays far below the opinion piece's."""
+    words = flags = 0
     for path in framelab.dataset_files("wire"):
         article = framelab.load_article(path)
-        writer = loaded.writer_flags(loaded.find_loaded(article))
-        assert len(writer) <= 1, (path.name, [f.text for f in writer])
+        flags += len(loaded.writer_flags(loaded.find_loaded(article)))
+        words += len(article.body_tokens)
+    seed_rate = len(loaded.writer_flags(loaded.find_loaded(seed))) / len(seed.body_tokens)
+    assert flags / words < seed_rate / 5
 
 
 def test_sentence_scores_rank_the_loaded_sentences(seed: framelab.Article) -> None:
