@@ -35,7 +35,8 @@ def test_seed_against_wire(seed, wire) -> None:
     def mean(name: str) -> float:
         return statistics.fmean(p[name] for p in w)
 
-    assert s["loaded_per_1k"] > 15 > 10 * mean("loaded_per_1k")
+    # measured, not built in: agency copy may use a label or two in its own voice
+    assert s["loaded_per_1k"] > 15 and s["loaded_per_1k"] > 5 * mean("loaded_per_1k")
     assert s["attributed_sentence_share"] < 0.45 < 0.5 < mean("attributed_sentence_share")
     assert s["evaluative_per_100"] > 1.5 * mean("evaluative_per_100")
     assert s["sentiment_abs_mean"] > mean("sentiment_abs_mean")
