@@ -231,3 +231,13 @@ def test_header_lines_without_blank_lines_and_a_body_that_sounds_like_a_footer()
     assert article.date == dt.date(2019, 4, 21)
     assert article.body.endswith("Residents returned.")
     assert [s.kind for s in article.sections][-1] == "membership"
+
+
+def test_an_upload_is_read_by_its_content(tmp_path: Path) -> None:
+    from framelab.articles import article_from_bytes
+    from readers_fixtures import HEADLINE, article_docx
+
+    article = article_from_bytes(article_docx(), "upload.docx")
+    assert article.format == "docx" and article.title == HEADLINE
+    text = article_from_bytes(b"The council met, officials said.", "note.txt")
+    assert text.format == "text" and text.body == "The council met, officials said."

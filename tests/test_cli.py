@@ -189,3 +189,17 @@ def test_dask_cluster_gives_the_same_documents_as_a_serial_run(tmp_path: Path) -
     assert on_dask == serial
     assert len(serial) == len(wire) + 2 + 3  # wire, page, pdf, and the export's three stories
     assert sum("error" in d for d in serial) == 1
+
+
+def test_dask_from_the_command_line_starts_and_stops_a_local_cluster(tmp_path: Path,
+                                                                     capsys) -> None:
+    __import__("pytest").importorskip("distributed")
+    for name, text in [("a.txt", "The army advanced, officials said.\n"),
+                       ("b.txt", "The so-called reform was a farce.\n")]:
+        (tmp_path / name).write_text(text)
+    status = cli.main(["analyze", str(tmp_path), "--jsonl", "--dask", "local",
+                       "--workers", "2"])
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert sorted(Path(d["path"]).name for d in docs) == ["a.txt", "b.txt"]
+    assert {f["text"] for d in docs for f in d["loaded"]} >= {"so-called", "farce"}

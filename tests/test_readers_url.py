@@ -137,3 +137,15 @@ def test_offline_says_to_save_the_page_from_the_browser(tmp_path: Path) -> None:
 def test_slug_names_the_page() -> None:
     assert slug("https://www.Example.org/news/2021/03/harbour-vote.html?x=1") == (
         "example-org-news-2021-03-harbour-vote")
+
+
+def test_the_command_line_takes_a_web_address(server: str, tmp_path: Path,
+                                              monkeypatch) -> None:
+    from framelab import cli
+
+    monkeypatch.chdir(tmp_path)
+    url = server + "/news/2021/03/harbour-vote.html"
+    (doc,) = cli.analyze_paths([url])
+    assert doc["format"] == "html" and doc["title"].startswith("Council delays")
+    assert doc["path"] == str(Path("downloads") / f"{slug(url)}.html")
+    assert (tmp_path / doc["path"]).is_file()

@@ -32,15 +32,22 @@ from framelab.articles import (
     load_articles,
 )
 from framelab.errors import FramelabError
+from framelab.readers.url import is_url
 
 TEXT_FORMATS = ("text", "markdown")
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the article files inside any folder given (sorted, not recursive)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files.extend(article_files(path) if path.is_dir() else [path])
+def expand_paths(paths: Iterable[str | Path]) -> list[Path | str]:
+    """Files and web addresses as given, and the article files inside any folder given
+    (sorted, not recursive)."""
+    files: list[Path | str] = []
+    for path in paths:
+        if is_url(path):
+            files.append(str(path))
+        elif Path(path).is_dir():
+            files.extend(article_files(Path(path)))
+        else:
+            files.append(Path(path))
     return files
 
 
