@@ -26,7 +26,7 @@ from framelab import annotations
 from framelab.articles import Article
 from framelab.data import datasets_dir
 from framelab.errors import FramelabError
-from framelab.facts import cue_patterns
+from framelab.facts import cue_patterns, part_spans
 from framelab.loaded import find_loaded, writer_flags
 from framelab.storage import atomic_write, save_text
 
@@ -408,10 +408,10 @@ def candidates(article: Article, codebook: Codebook | None = None) -> list[Candi
              for p in article.paragraphs]
     for function in book.functions:
         for cue in function.cues:
-            (pattern,) = cue_patterns(cue)[:1]
+            pattern = cue_patterns(cue)[0]
             for k, (a, b) in enumerate(spans):
-                for m in pattern.finditer(text, a, b):
-                    span = article.span(m.start(), m.end())
+                for start, end in part_spans(pattern, text, a, b):
+                    span = article.span(start, end)
                     out.append(Candidate(k, function.id, span.start, span.end, span.text,
                                          f"codebook cue for {function.label.lower()}: {cue!r}"))
     starts = [p.start for p in article.paragraphs]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from framelab import lexicon
 from framelab.articles import Article, Span
-from framelab.facts import Fact, load_facts
+from framelab.facts import Fact, load_facts, text_words
 from framelab.loaded import as_article
 
 if TYPE_CHECKING:
@@ -99,8 +99,9 @@ def find_facts(doc: Article | str, facts: Iterable[Fact] | None = None) -> list[
     mentions: list[Mention] = []
     title = title_span(article)
     if title is not None:
+        title_words = text_words(title.text)
         for fact in facts:
-            for hit in fact.find(title.text, [(0, len(title.text))]):
+            for hit in fact.find(title.text, [(0, len(title.text))], title_words):
                 mentions.append(Mention(fact.id, fact.statement, title.start + hit.start,
                                         title.start + hit.end, title.text[hit.start:hit.end],
                                         hit.cue, "headline", None, -1))
@@ -111,8 +112,9 @@ def find_facts(doc: Article | str, facts: Iterable[Fact] | None = None) -> list[
     lead_start, lead_end = lead_range(article)
     length = max(body_end - body_start, 1)
     body: list[Mention] = []
+    words = text_words(text[body_start:body_end])
     for fact in facts:
-        for hit in fact.find(text, sentences):
+        for hit in fact.find(text, sentences, words):
             span = article.span(hit.start, hit.end)
             where = "lead" if lead_start <= hit.start < lead_end else "body"
             body.append(Mention(fact.id, fact.statement, span.start, span.end, span.text,

@@ -140,24 +140,74 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isupper()
 
 
-def _entry_pattern(name: str) -> re.Pattern[str]:
-    words = [re.escape(w).replace("'", "['’]") for w in re.split(r"[\s\-‐‑–]+", name)]
-    body = r"[\s\-‐‑–]+".join(words)
-    flags = 0 if _is_acronym(name) else re.IGNORECASE
-    return re.compile(rf"(?<![\w.]){body}(?!\w)", flags)
+_GAP = r"[\s\-‐‑–]+"
 
 
-@lru_cache(maxsize=4)
-def _patterns(entries: tuple[SpeakerEntry, ...]) -> tuple[tuple[re.Pattern[str], SpeakerEntry],
-                                                          ...]:
+def _name_key(name: str) -> str:
+    """How a listed name is looked up: lower case (acronyms as written), hyphens and
+    runs of space as one space, curly apostrophes straight."""
+    key = re.sub(_GAP, " ", name.strip()).replace("’", "'")
+    return key if _is_acronym(name) else key.lower()
+
+
+def _entry_body(name: str) -> str:
+    words = [re.escape(w).replace("'", "['’]") for w in re.split(_GAP, name)]
+    return _GAP.join(words)
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """All listed names as two patterns (names in any case; acronyms in capitals only),
+    the longest alternative first, and the entry for each name's key."""
+
+    names: re.Pattern[str]
+    acronyms: re.Pattern[str] | None
+    entries: dict[str, SpeakerEntry]
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[int, int, SpeakerEntry]]:
+        found = []
+        for pattern in (self.names, self.acronyms):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text, start, end):
+                entry = self.entries.get(_name_key(m.group()))
+                if entry is not None:
+                    found.append((m.start(), m.end(), entry))
+        return found
+
+
+_INDEXES: dict[int, tuple[tuple[SpeakerEntry, ...], _NameIndex]] = {}
+
+
+def _index(entries: tuple[SpeakerEntry, ...]) -> _NameIndex:
+    """The name index of a speaker list, built once per list (the list kept alive with it)."""
+    cached = _INDEXES.get(id(entries))
+    if cached is not None and cached[0] is entries:
+        return cached[1]
     labels = lexicon.load_actor_labels()
     fallback = [SpeakerEntry(label.label, label.actor, ACTOR_SIDES[label.actor],
                              "institution" if label.actor in {"lna", "gna", "un", "france"}
                              else "person", f"actor label: {label.note}")
                 for label in labels if label.actor in ACTOR_SIDES]
-    known = {e.speaker.lower() for e in entries}
-    listed = list(entries) + [e for e in fallback if e.speaker.lower() not in known]
-    return tuple((_entry_pattern(e.speaker), e) for e in listed)
+    by_key: dict[str, SpeakerEntry] = {}
+    for entry in [*entries, *fallback]:
+        by_key.setdefault(_name_key(entry.speaker), entry)
+    bodies = {False: [], True: []}
+    for entry in by_key.values():
+        bodies[_is_acronym(entry.speaker)].append(entry.speaker)
+
+    def compile_(names: list[str], flags: int) -> re.Pattern[str] | None:
+        if not names:
+            return None
+        alternatives = "|".join(_entry_body(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", flags)
+
+    index = _NameIndex(compile_(bodies[False], re.IGNORECASE), compile_(bodies[True], 0),
+                       by_key)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(entries)] = (entries, index)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -170,10 +220,10 @@ def names_in(text: str, speakers: Sequence[SpeakerEntry] | None = None,
              start: int = 0, end: int | None = None) -> list[tuple[int, int, SpeakerEntry]]:
     """Every listed speaker name in ``text[start:end]``: (start, end, entry), longest first
     where two overlap, in order."""
-    entries = tuple(speakers) if speakers is not None else default_speakers()
+    entries = speakers if isinstance(speakers, tuple) else (
+        tuple(speakers) if speakers is not None else default_speakers())
     end = len(text) if end is None else end
-    found = [(m.start(), m.end(), entry) for pattern, entry in _patterns(entries)
-             for m in pattern.finditer(text, start, end)]
+    found = _index(entries).find(text, start, end)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, SpeakerEntry]] = []
     for hit in found:
