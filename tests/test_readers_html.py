@@ -116,3 +116,16 @@ def test_text_files_carry_no_source_text(tmp_path: Path) -> None:
     path.write_text("The so-called reform was a farce.\n")
     doc = cli.analyze_file(path)
     assert doc["format"] == "text" and "source_text" not in doc
+
+
+def test_markup_written_as_text_on_a_page_is_escaped_when_shown(tmp_path: Path) -> None:
+    from framelab import loaded, render
+
+    hostile = PAGE.replace(
+        "called the plan a sensible compromise.",
+        "called the plan &lt;script&gt;alert(1)&lt;/script&gt; a farce.")
+    article = parse_article(hostile)
+    assert "<script>alert(1)</script>" in article.body  # decoded: it is the page's text
+    html = render.highlight_html(article, loaded.find_loaded(article))
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
