@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.framelab-installed
-FIRST_LESSON := notebooks/01_the_article_as_data.ipynb
+FIRST_LESSON := notebooks/00_jupyter_and_python_basics.ipynb
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
