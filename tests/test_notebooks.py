@@ -3,8 +3,10 @@ that the student copies of the exercises are exactly what nbgrader makes of the 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -84,9 +86,21 @@ def test_lesson_01_shows_the_seed(tmp_path: Path, monkeypatch) -> None:
     assert "Bar chart, Most frequent content words in the body: haftar" in shown
 
 
+def test_lessons_are_numbered_from_00_and_second_halves_sort_after_the_first() -> None:
+    numbered = [p for p in LESSONS if p.name[:2].isdigit()]
+    numbers = sorted({p.name[:2] for p in numbered})
+    assert numbers == [f"{i:02d}" for i in range(len(numbers))]
+    for path in numbered:
+        assert re.fullmatch(r"\d\d[b-z]?", path.name.split("_")[0]), path.name
+    for before, path in itertools.pairwise(numbered):
+        part = path.name.split("_")[0]
+        if len(part) == 3:
+            assert before.name.split("_")[0] in (part[:2], part[:2] + chr(ord(part[2]) - 1)), (
+                path.name, "should sort right after its first half")
+
+
 def test_lessons_open_with_objectives_time_and_prerequisites() -> None:
     numbered = [p for p in LESSONS if p.name[:2].isdigit()]
-    assert [p.name[:2] for p in numbered] == [f"{i:02d}" for i in range(1, len(numbered) + 1)]
     for path in numbered:
         cells = nbformat.read(path, as_version=4).cells
         first = cells[0].source
@@ -110,6 +124,24 @@ def test_headings_never_skip_a_level() -> None:
                         continue
                     assert new <= level + 1, (path.name, line)
                     level = new
+
+
+def test_run_all_leaves_the_rewrite_box_and_the_students_lexicon_to_the_student(
+        tmp_path: Path, monkeypatch) -> None:
+    lesson = ROOT / "notebooks" / "07_capstone_your_own_article.ipynb"
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    copy = probe / lesson.name
+    nb = nbformat.read(lesson, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "print('rewrite box holds the original:', lab.textarea.value == lab.original)"))
+    nbformat.write(nb, copy)
+    assert "rewrite box holds the original: True" in outputs(execute(copy, tmp_path, monkeypatch))
+    lexicon_lesson = ROOT / "notebooks" / "06b_your_own_lexicon.ipynb"
+    (tmp_path / "06b").mkdir()
+    shown = outputs(execute(lexicon_lesson, tmp_path / "06b", monkeypatch))
+    assert "No saved lexicon yet" in shown
+    assert not list((tmp_path / "06b" / "course" / "notebooks").rglob("my_lexicon*.csv"))
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=_ids)
