@@ -2,6 +2,8 @@
 
 Replicates the kit's texts into a corpus of at least 1,000,000 words, then measures:
 - words/s of `cli.analyze_file` over every file, serially, on one core;
+- words/s of its loaded-language stage alone (flags with quoted and reported speech,
+  phrases, the profile), the part the lexicon and speech modules own;
 - R: that time divided by the time of `TreebankWordTokenizer` over the same sentences;
 - T: the time on the full corpus divided by the time on a tenth of it (10x the text);
 - peak resident memory of the process.
@@ -20,7 +22,7 @@ from pathlib import Path
 from nltk.tokenize import TreebankWordTokenizer
 
 import framelab
-from framelab import cli, measures
+from framelab import cli, loaded, measures
 
 TARGET_WORDS = 1_000_000
 
@@ -47,6 +49,17 @@ def analyze(files: list[Path]) -> float:
     return time.perf_counter() - t0
 
 
+def loaded_stage(files: list[Path]) -> float:
+    """The loaded-language part of analyze alone: load, flags (with speech), phrases, profile."""
+    t0 = time.perf_counter()
+    for path in files:
+        article = framelab.load_article(path)
+        flags = loaded.find_loaded(article)
+        loaded.loaded_phrases(article, flags)
+        measures.profile(article, flags)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files, words = build_corpus(Path(tmp))
@@ -55,6 +68,7 @@ def main() -> None:
         tenth = files[: len(files) // 10]
         time_tenth = analyze(tenth)
         time_all = analyze(files)
+        time_loaded = loaded_stage(files)
 
         sentences = [s.text for p in files for s in framelab.load_article(p).sentences]
         tokenizer = TreebankWordTokenizer()
@@ -69,12 +83,14 @@ def main() -> None:
     linear = time_all / time_tenth
     print(f"corpus: {len(files)} files, {words:,} words (one core, serial)")
     print(f"analyze:           {time_all:6.2f} s  {rate:9,.0f} words/s")
+    print(f"loaded stage:      {time_loaded:6.2f} s  {words / time_loaded:9,.0f} words/s "
+          "(load, find_loaded with quoted/reported speech, phrases, profile)")
     print(f"tokenize only:     {time_tokenize:6.2f} s  {words / time_tokenize:9,.0f} words/s "
           "(TreebankWordTokenizer over the same sentences)")
     print(f"a tenth of it:     {time_tenth:6.2f} s  -> 10x text takes {linear:.1f}x the time")
     print(f"peak memory:       {peak_mb:6.0f} MB (resident, whole process)")
-    print(f"throughput words_per_s={rate:.0f} ratio_to_tokenize={ratio:.2f} "
-          f"linear_10x={linear:.2f} peak_mb={peak_mb:.0f}")
+    print(f"throughput words_per_s={rate:.0f} loaded_words_per_s={words / time_loaded:.0f} "
+          f"ratio_to_tokenize={ratio:.2f} linear_10x={linear:.2f} peak_mb={peak_mb:.0f}")
 
 
 if __name__ == "__main__":

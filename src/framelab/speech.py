@@ -252,6 +252,11 @@ _SPEAKER_NOUNS = {
 ("The interior ministry has suspended "all relations…"")."""
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*|[^\w\s]")
+_AFTER_VERB = 160
+_AFTER_QUOTE = 80
+"""How far past a speech verb or a quotation the rules read (characters): far enough for
+the speaker, the addressee, "that" and a time phrase; the reported words run to the end
+of the sentence without being read."""
 _TIME_WORDS = {"on", "in", "at", "late", "early", "earlier", "later", "afterwards",
                "during", "after", "before", "via", "through", "yesterday", "today",
                "tonight", "overnight", "again", "also", "then", "repeatedly", "publicly",
@@ -458,23 +463,26 @@ class _Finder:
             index = sentence_at(article, q.start, starts)
             if index is not None:
                 by_sentence.setdefault(index, []).append(q)
-        candidates = set(by_sentence)
-        for start, _, form in article.body_tokens:
+        reach: dict[int, int] = {i: max(q.end for q in qs) + _AFTER_QUOTE
+                                 for i, qs in by_sentence.items()}
+        for start, end, form in article.body_tokens:
             if form in _VERB_FORMS or form == "according":
                 index = sentence_at(article, start, starts)
                 if index is not None:
-                    candidates.add(index)
+                    reach[index] = max(reach.get(index, 0), end + _AFTER_VERB)
         sentences = article.sentences
-        for index in sorted(candidates):
+        for index in sorted(reach):
             a = starts[index]
-            self.sentence(index, a, a + len(sentences[index].text), by_sentence.get(index, []))
+            b = a + len(sentences[index].text)
+            self.sentence(index, a, b, min(b, reach[index]), by_sentence.get(index, []))
         self.found.sort(key=lambda sp: (sp.start, sp.end))
         return self.found
 
     # one sentence -----------------------------------------------------------------
 
-    def sentence(self, index: int, a: int, b: int, quotes: list[Quote]) -> None:
-        toks = _tokens(self.text, a, b)
+    def sentence(self, index: int, a: int, b: int, reach: int, quotes: list[Quote]) -> None:
+        """Speech in the sentence at text[a:b]; the rules read no word past ``reach``."""
+        toks = _tokens(self.text, a, reach)
         verbs = self.verbs(toks)
         used_verbs: set[int] = set()
         for q in quotes:
