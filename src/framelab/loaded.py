@@ -11,6 +11,7 @@ quotation or context the way a reader does, so students judge.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -211,30 +212,41 @@ def voice_at(doc: Article | str) -> Callable[..., tuple[str, int, int]]:
 
 def _voice_at(article: Article) -> Callable[..., tuple[str, int, int]]:
     offset = article.text_offset
-    quotes = find_quotes(article)
-    found = find_speech(article)
-    direct = [(offset(s.start), s) for s in found if s.kind == "direct"]
-    reported = [(offset(s.start), offset(s.end), s) for s in found if s.kind == "reported"]
+    quotes = find_quotes(article)  # in order, never overlapping
+    quote_starts = [q.start for q in quotes]
     spoken: dict[int, tuple[int, int]] = {}
-    for q in quotes:
-        if q.kind == "speech":
-            s = next((s for a, s in direct if q.start <= a < q.end), None)
-            spoken[q.start] = (s.speaker_start, s.speaker_end) if s else (-1, -1)
+    reported = []
+    for s in find_speech(article):
+        if s.kind == "direct":
+            i = bisect_right(quote_starts, offset(s.start)) - 1
+            if i >= 0:
+                spoken[quotes[i].start] = (s.speaker_start, s.speaker_end)
+        else:
+            reported.append((offset(s.start), offset(s.end), s,
+                             offset(s.speaker_start), offset(s.speaker_end),
+                             offset(s.verb_start) if s.verb_start >= 0 else -1,
+                             offset(s.verb_end) if s.verb_start >= 0 else -1))
+    reported.sort(key=lambda r: r[0])
+    reported_starts = [r[0] for r in reported]
 
     def voice(a: int, b: int | None = None) -> tuple[str, int, int]:
         b = a + 1 if b is None else b
-        for q in quotes:
-            if q.start <= a < q.end:
-                return (q.kind, *spoken.get(q.start, (-1, -1)))
-        inside = [s for x, y, s in reported if x <= a < y and not (
-            offset(s.speaker_start) < b and a < offset(s.speaker_end)) and not (
-            s.verb_start >= 0 and offset(s.verb_start) < b and a < offset(s.verb_end))]
-        if inside:
-            s = max(inside, key=lambda s: s.start)
-            return "reported", s.speaker_start, s.speaker_end
+        i = bisect_right(quote_starts, a) - 1
+        if i >= 0 and a < quotes[i].end:
+            return (quotes[i].kind, *spoken.get(quotes[i].start, (-1, -1)))
+        # reported clauses lie within a sentence: the innermost holding ``a`` starts last
+        for x, y, s, sa, sb, va, vb in reversed(reported[: bisect_right(reported_starts, a)]):
+            if x < a - _LONGEST_SENTENCE:
+                break
+            if a < y and not (sa < b and a < sb) and not (va >= 0 and va < b and a < vb):
+                return "reported", s.speaker_start, s.speaker_end
         return "", -1, -1
 
     return voice
+
+
+_LONGEST_SENTENCE = 5000
+"""Characters: no reported clause starts further back than this from a word inside it."""
 
 
 def find_loaded(
