@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 import framelab
 from framelab import actors
 
@@ -27,9 +29,22 @@ def test_op_ed_and_wire_differ_in_naming() -> None:
     table = actors.naming_table(op_ed)
     evaluative = set(table[table.stance == "evaluative"].label)
     assert {"puppet", "so called government"} <= evaluative
-    for path in framelab.dataset_files("wire"):
-        wire = actors.naming_table(framelab.load_article(path))
-        assert (wire.stance == "neutral").all(), path.name
+    op_ed_share = _writer_evaluative_share(table)
+    wire = [actors.naming_table(framelab.load_article(p)) for p in framelab.dataset_files("wire")]
+    wire_share = _writer_evaluative_share(pd.concat(wire))
+    assert wire_share < op_ed_share / 3, (wire_share, op_ed_share)
+
+
+def _writer_evaluative_share(table: pd.DataFrame) -> float:
+    """Share of actor mentions outside quotations that use an evaluative label."""
+    own = table[~table.in_quotation]
+    return own[own.stance == "evaluative"]["count"].sum() / own["count"].sum()
+
+
+def test_evaluative_share_counts_only_the_writers_own_labels() -> None:
+    table = actors.naming_table(
+        'The puppet government met. Haftar called it "the puppet regime". The LNA waited.')
+    assert _writer_evaluative_share(table) == 1 / 3
 
 
 def test_acronyms_name_actors_but_never_match_words() -> None:

@@ -39,7 +39,7 @@ def test_seed_keywords_against_wire(seed) -> None:
     assert [k.log_ratio for k in over] == sorted((k.log_ratio for k in over), reverse=True)
     assert "charade" in {k.word for k in over}
     under = {k.word for k in keyness.keyness(seed, wire, direction="under")}
-    assert {"said", "according"} <= under
+    assert "said" in under
     assert not {"the", "of"} & ({k.word for k in over} | under)
     strict = keyness.keyness(seed, wire, min_freq=2, threshold=10.83)
     assert {k.word for k in strict} < {k.word for k in over}
