@@ -163,3 +163,25 @@ def test_a_short_quotation_after_a_speaker_is_speech_not_a_scare_quote() -> None
         'The "government" suspended its talks with France on Monday, accusing Paris of bad faith.',
     ]}
     assert list(kinds.values()) == [["speech"], ["speech"], ["scare"], ["scare"]]
+
+
+QUOTED_INSIDE = [
+    ('The army, which calls its offensive "Operation Dawn", says it aims to "free" the city.',
+     "free", "The army", "says"),
+    ("The Northern Army (NA) announced its offensive on Monday, saying it aimed to "
+     '"free" the city.', "free", "The Northern Army (NA)", "saying"),
+    ('The envoy met the general on Friday and wrote that "there is no military solution".',
+     "there is no military solution", "The envoy", "wrote"),
+    ('The envoy has since told reporters there is "no military solution".',
+     "no military solution", "The envoy", "told"),
+    ('PORTVILLE, May 5 — The envoy met the general, writing that he was "deeply concerned".',
+     "deeply concerned", "The envoy", "writing"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "verb"), QUOTED_INSIDE,
+                         ids=[w for _, w, _, _ in QUOTED_INSIDE])
+def test_a_quotation_inside_reported_speech_has_its_speaker(
+        text: str, words: str, speaker: str, verb: str) -> None:
+    direct = [(t, sp, v) for k, t, sp, v in one(text) if k == "direct"]
+    assert (words, speaker, verb) in direct

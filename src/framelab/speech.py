@@ -216,7 +216,7 @@ _LEADING_TIME = re.compile(
 _AUX = {"has", "have", "had", "will", "would", "could", "can", "may", "might", "shall",
         "should", "must", "did", "does", "do", "not", "n't", "never", "also", "later",
         "earlier", "again", "then", "previously", "repeatedly", "separately", "publicly",
-        "further", "already", "still", "once", "first", "reportedly", "privately"}
+        "further", "already", "still", "once", "first", "reportedly", "privately", "since"}
 _BE = {"be", "been", "being", "was", "were", "is", "are", "am", "'s", "’s"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these",
@@ -363,7 +363,30 @@ def _np_after(toks: list[_Tok], i: int) -> list[_Tok]:
 
 def _speaker_before(toks: list[_Tok], v: int) -> list[_Tok] | None:
     """The speaker of the verb at ``toks[v]`` written before it: "Pompeo had said",
-    "Ahmed al-Mismari, the LNA spokesman, said". None for infinitives and passives."""
+    "Ahmed al-Mismari, the LNA spokesman, said", "the LNA, which says". None for
+    infinitives and passives, and for a verb after "and" (see ``_Finder.speaker_of``)."""
+    i = _skip_auxiliaries(toks, v)
+    if i is None or i < 0 or toks[i].low in {"to", "and"}:
+        return None
+    if toks[i].low in {"which", "who"}:
+        j = i - 1 if i > 0 and toks[i - 1].text != "," else i - 2
+        return _np_before_with_acronym(toks, j) or None
+    if toks[i].text == ",":
+        # an appositive or participle between commas: "X, the LNA spokesman, said"
+        k = i - 1
+        depth = 0
+        while k >= 0 and (depth or toks[k].text not in ",;:("):
+            depth += {")": 1, "(": -1}.get(toks[k].text, 0)
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return None
+        return _np_before_with_acronym(toks, k - 1) or None
+    return _np_before_with_acronym(toks, i) or None
+
+
+def _skip_auxiliaries(toks: list[_Tok], v: int) -> int | None:
+    """Index of the word before the verb's auxiliaries and adverbs ("has since told");
+    None for a passive ("was reported")."""
     i = v - 1
     skipped = 0
     while i >= 0 and toks[i].word and (toks[i].low in _AUX or toks[i].low in _BE) \
@@ -376,23 +399,20 @@ def _speaker_before(toks: list[_Tok], v: int) -> list[_Tok] | None:
             and "ADV" in _lemmas(toks[i].low):
         i -= 1
         skipped += 1
-    if i < 0:
-        return None
-    if toks[i].low == "to":
-        return None
-    if toks[i].text == ",":
-        # an appositive or participle between commas: "X, the LNA spokesman, said"
+    return i
+
+
+def _np_before_with_acronym(toks: list[_Tok], i: int) -> list[_Tok]:
+    """``_np_before``, keeping an acronym in brackets after it: "the Libyan National Army
+    (LNA)"."""
+    if i >= 2 and toks[i].text == ")":
         k = i - 1
-        depth = 0
-        while k >= 0 and (depth or (toks[k].text not in ",;:(" and toks[k].text not in _CLOSERS)):
-            depth += {")": 1, "(": -1}.get(toks[k].text, 0)
+        while k >= 0 and toks[k].text != "(" and i - k < 6:
             k -= 1
-        if k < 0 or toks[k].text != ",":
-            return None
-        np = _np_before(toks, k - 1)
-        return np or None
-    np = _np_before(toks, i)
-    return np or None
+        if k >= 0 and toks[k].text == "(":
+            np = _np_before(toks, k - 1)
+            return np + toks[k : i + 1] if np else []
+    return _np_before(toks, i)
 
 
 def _plausible_speaker(np: list[_Tok], sentence_initial: bool) -> bool:
@@ -412,17 +432,22 @@ def _plausible_speaker(np: list[_Tok], sentence_initial: bool) -> bool:
     return bool(names)
 
 
-def _clause_start(toks: list[_Tok]) -> int:
-    """Index of the first word of the main clause: after an opening phrase such as
-    "In early April," or "On Friday,"."""
-    for k, t in enumerate(toks[:10]):
+def _clause_start(toks: list[_Tok], text: str = "") -> int:
+    """Index of the first word of the main clause: after a dateline ("TRIPOLI, April 7 —")
+    and an opening phrase such as "In early April," or "On Friday,"."""
+    first = 0
+    if toks and text:
+        m = _DATELINE.match(text, toks[0].start)
+        if m:
+            first = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
+    for k, t in enumerate(toks[first : first + 10], start=first):
         if t.text == ",":
-            first = toks[0].low
-            if first in _FUNCTION or first in _TIME_WORDS or first in {"also", "previously",
-                                                                      "meanwhile", "however"}:
+            lead = toks[first].low
+            if lead in _FUNCTION or lead in _TIME_WORDS or lead in {"also", "previously",
+                                                                   "meanwhile", "however"}:
                 return k + 1
-            return 0
-    return 0
+            return first
+    return first
 
 
 class _Finder:
@@ -435,6 +460,7 @@ class _Finder:
         self.speech_quotes = [q for q in self.quotes if q.kind == "speech"]
         self.found: list[Speech] = []
         self.sentence_speaker: dict[int, tuple[list[_Tok], _Tok | None]] = {}
+        self.clauses: list[tuple[int, int, list[_Tok], list[_Tok]]] = []
 
     def make(self, a: int, b: int, kind: str, speaker: list[_Tok], verb: list[_Tok],
              sentence: int) -> Speech:
@@ -484,13 +510,12 @@ class _Finder:
         """Speech in the sentence at text[a:b]; the rules read no word past ``reach``."""
         toks = _tokens(self.text, a, reach)
         verbs = self.verbs(toks)
-        used_verbs: set[int] = set()
-        for q in quotes:
-            self.direct(index, a, b, toks, verbs, q, used_verbs)
+        self.clauses: list[tuple[int, int, list[_Tok], list[_Tok]]] = []
         for v, kind in verbs:
-            if v in used_verbs or self.in_quote(toks[v].start):
-                continue
-            self.reported(index, a, b, toks, v, kind)
+            if not self.in_quote(toks[v].start):
+                self.reported(index, a, b, toks, v, kind)
+        for q in quotes:
+            self.direct(index, toks, verbs, q)
 
     def verbs(self, toks: list[_Tok]) -> list[tuple[int, str]]:
         """(token index, shape) of each speech verb; "according to" has shape "according"."""
@@ -534,20 +559,34 @@ class _Finder:
         """The verb's speaker: before it ("X said"), after it when inverted ("…," said X),
         or for "…, accusing Y of" the speaker already found in the sentence."""
         prev = toks[v - 1].text if v > 0 else ""
-        if toks[v].low.endswith("ing"):
-            if prev == "," and index in self.sentence_speaker:
+        if toks[v].low.endswith("ing") and prev == ",":
+            # "…, saying it aimed to": the speaker already named, or the clause's subject
+            if index in self.sentence_speaker:
                 return self.sentence_speaker[index][0]
-            if prev == ",":
-                return None
+            return self.subject(toks)
         before = _speaker_before(toks, v)
         if before:
             return before
+        i = _skip_auxiliaries(toks, v)
+        if i is not None and i >= 0 and toks[i].low == "and":
+            return self.subject(toks)  # "Guterres met Haftar and wrote that…"
         if (v == 0 or prev == "," or prev in _CLOSERS) \
                 and _VERB_FORMS.get(toks[v].low) in _INVERTS:
             after = _np_after(toks, v + 1)
             if after and _plausible_speaker(after, False):
                 return after
         return None
+
+    def subject(self, toks: list[_Tok]) -> list[_Tok] | None:
+        """The subject of the sentence's main clause, if it can speak."""
+        c = _clause_start(toks, self.text)
+        np = _np_after(toks, c)
+        if c + len(np) < len(toks) and toks[c + len(np)].text == "(":
+            close = next((k for k in range(c + len(np), min(c + len(np) + 6, len(toks)))
+                          if toks[k].text == ")"), None)
+            if close is not None:
+                np = toks[c : close + 1]
+        return np if np and _plausible_speaker(np, c == 0) else None
 
     def verb_tokens(self, toks: list[_Tok], v: int) -> list[_Tok]:
         if toks[v].low == "according":
@@ -557,8 +596,8 @@ class _Finder:
             return toks[v : v + 2]
         return [toks[v]]
 
-    def direct(self, index: int, a: int, b: int, toks: list[_Tok],
-               verbs: list[tuple[int, str]], q: Quote, used: set[int]) -> None:
+    def direct(self, index: int, toks: list[_Tok], verbs: list[tuple[int, str]],
+               q: Quote) -> None:
         inner_a, inner_b = q.start + 1, q.end - (1 if self.text[q.end - 1] in _CLOSERS else 0)
         while inner_b > inner_a and self.text[inner_b - 1] in " ,":
             inner_b -= 1
@@ -575,9 +614,12 @@ class _Finder:
                 _np_after(toks, v + 2)
             if speaker:
                 verb = self.verb_tokens(toks, v)
-                if toks[v].start >= q.end:
-                    used.add(v)  # "…," X said: nothing else is reported
                 break
+        if not speaker:
+            # inside a reported clause: "says it aims to "liberate" the capital"
+            holding = [c for c in self.clauses if c[0] <= q.start < c[1]]
+            if holding:
+                _, _, speaker, verb = max(holding, key=lambda c: c[0])
         if not speaker:
             speaker, verb = self.subject_of_quote(index, toks, q)
         self.found.append(self.make(inner_a, inner_b, "direct", speaker or [], verb, index))
@@ -592,7 +634,7 @@ class _Finder:
         lead = [t for t in toks if t.end <= q.start]
         if not [t for t in lead if t.word]:
             return self.previous_speaker(index)
-        c = _clause_start(toks)
+        c = _clause_start(toks, self.text)
         clause = [t for t in toks[c:] if t.end <= q.start]
         np = _np_after(clause, 0)
         rest = clause[len(np):]
@@ -610,7 +652,7 @@ class _Finder:
         prev = self.article.sentences[index - 1]
         a = self.article.text_offset(prev.start)
         toks = _tokens(self.text, a, a + len(prev.text))
-        c = _clause_start(toks)
+        c = _clause_start(toks, self.text)
         np = _np_after(toks, c)
         if not np or not _plausible_speaker(np, c == 0):
             return None, []
@@ -697,7 +739,7 @@ class _Finder:
         verb = toks[v : v + 2]
         after = [t for t in toks if t.start >= speaker[-1].end and t.end <= end]
         before = [t for t in toks if t.end <= toks[v].start]
-        if not [t for t in before if t.word] or _clause_start(toks) == v:
+        if not [t for t in before if t.word] or _clause_start(toks, self.text) == v:
             if after and after[0].text == ",":
                 self.add(after[1].start if len(after) > 1 else end, end, speaker, verb, index)
             return
@@ -724,6 +766,7 @@ class _Finder:
                 or inner.count("‘") > inner.count("’")):
             end += 1  # the reported clause ends with a quotation: keep its closing mark
         self.found.append(self.make(start, end, "reported", speaker, verb, index))
+        self.clauses.append((start, end, speaker, verb))
         self.sentence_speaker[index] = (speaker, verb[0] if verb else None)
 
 
