@@ -214,6 +214,11 @@ def test_listed_false_positives_do_not_count(term: str, neutral: str, loaded_use
     assert kit_flags(loaded_use).get(term) == ""
 
 
+def test_entries_written_with_a_capital_still_count() -> None:
+    assert kit_flags("Police used Gestapo tactics.") == {"gestapo": ""}
+    assert kit_flags("It was a Mickey Mouse operation.") == {"mickey mouse": ""}
+
+
 def test_purported_is_a_hedge_not_a_loaded_word() -> None:
     from framelab import loaded
 
