@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import io
 import math
 import os
@@ -761,12 +762,25 @@ def test_a_check_accepts_a_right_variant(case: Case) -> None:
     assert printed.endswith(f"✓ Question {case.question}: correct\n"), printed
 
 
+def _batteries_elsewhere(name: str) -> set[int]:
+    """Questions of set ``name`` tried in its own module, ``tests/test_exercises_NN.py``.
+
+    Such a module keeps ``WRONG`` as (question, hint words, answers) triples and runs them
+    with ``answered`` and ``run_check`` from here.
+    """
+    module = f"test_exercises_{name[:2]}"
+    if not (ROOT / "tests" / f"{module}.py").is_file():
+        return set()
+    return {case[0] for case in importlib.import_module(module).WRONG}
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb")))
 def test_every_code_question_has_a_battery(name: str) -> None:
     questions = {int(_grade_id(c)[1:].split("_")[0]) for c in _cells(ROOT / "exercises" / name)
                  if _grade_id(c).endswith("_check")}
+    covered = {c.question for c in WRONG if c.set == name} | _batteries_elsewhere(name)
     for number in questions:
-        assert any(c.set == name and c.question == number for c in WRONG), (name, number)
+        assert number in covered, (name, number, "no wrong answers tried")
         assert run_check(name, number, {}) == f"✓ Question {number}: correct\n"
 
 
@@ -776,3 +790,23 @@ def test_every_set_says_how_checks_and_grading_work(name: str) -> None:
     assert "raise NotImplementedError()" in intro
     assert "Grading runs more tests" in intro
     assert "✓" in intro and "✗" in intro
+
+
+@pytest.mark.notebooks
+def test_in_jupyter_a_wrong_answer_shows_one_line_and_still_fails_the_cell() -> None:
+    """The student sees ✗ and the hint, no traceback; the cell's output is still an error,
+    which is what nbgrader's autograder and Run All look for."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import framelab\nfrom framelab import checks\nn = 3"),
+        nbformat.v4.new_code_cell("with checks.question(1) as q:\n    q.number(n, 30, 'n')"),
+        nbformat.v4.new_code_cell("with checks.question(2) as q:\n    q.number(n, 3, 'n')"),
+    ]
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    failed, passed = nb.cells[1].outputs, nb.cells[2].outputs
+    assert [o.output_type for o in failed] == ["error"]
+    assert failed[0].traceback == ["✗ Question 1: n is too small"]
+    assert failed[0].ename == "WrongAnswer"
+    assert [o.get("text") for o in passed] == ["✓ Question 2: correct\n"]
