@@ -72,3 +72,11 @@ def test_a_damaged_pdf_says_so(tmp_path: Path) -> None:
     path = write(tmp_path, "cut.pdf", data[: len(data) // 3])
     with pytest.raises(errors.CorruptFileError, match="damaged"):
         framelab.load_article(path)
+
+
+def test_a_page_without_text_among_text_pages_is_said_not_hidden(tmp_path: Path) -> None:
+    pages = [[["The council met on Tuesday and delayed the vote, officials said."]], []]
+    article = framelab.load_article(write(tmp_path, "half.pdf", make_pdf(pages)))
+    assert article.body.startswith("The council met")
+    assert any("page(s) 2 of 2 have no text layer" in note for note in article.notes)
+    assert "no text layer" in article.describe()

@@ -188,7 +188,10 @@ def _metadata(info: Any, n_pages: int) -> dict[str, Any]:
         value = str(info.get(key) or "").strip()
         if value:
             meta[name] = value
-    created = getattr(info, "creation_date", None) if hasattr(info, "creation_date") else None
+    try:
+        created = getattr(info, "creation_date", None)
+    except ValueError:  # a date the PDF writer garbled
+        created = None
     if created:
         meta["file_created"] = created.date().isoformat()
     return meta
