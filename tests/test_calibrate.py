@@ -27,7 +27,7 @@ def calibrate():  # type: ignore[no-untyped-def]
 
 
 ROWS = """text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words
-The senator's ragtag supporters claimed the vote was stolen.;l1;o;t;left;Biased;x;['claimed', 'ragtag']
+The senator's ragtag backers claimed the vote was stolen.;l1;o;t;l;Biased;x;['claimed', 'ragtag']
 The council met on Monday and approved the budget.;l2;o;t;right;Non-biased;x;[]
 A grotesque scheme passed on Friday.;l3;o;t;center;Non-biased;x;[]
 Officials said the offensive had stalled near the airport.;l4;o;t;left;Biased;x;['stalled']
