@@ -113,3 +113,16 @@ def test_tables_have_separate_headers_and_aligned_numbers() -> None:
     assert '<th scope="col">word</th><th scope="col" class="num">count</th>' in html
     assert '<td class="num">10</td>' in html and '<td class="num">–</td>' in html
     assert "<caption>Counts</caption>" in html and "text-align: right" in html
+
+
+def test_reported_speech_names_its_speaker_and_has_its_own_cue() -> None:
+    article = parse_article("The LNA said it had liberated the town. The senator claimed the "
+                            "vote was a sham.")
+    flags = loaded.find_loaded(article)
+    html = render.highlight_html(article, flags)
+    reported = [f for f in flags if f.quoted == "reported"]
+    assert reported, "the lexicon finds loaded words inside reported clauses"
+    assert "quoted-reported" in html and "·R<" in html
+    assert "in reported speech: attributed to The LNA" in html
+    legend = render.legend_html({f.category for f in flags}, [f.quoted for f in flags])
+    assert "in reported speech" in legend and "·R" in legend

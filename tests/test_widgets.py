@@ -149,7 +149,7 @@ def test_rewrite_lab_counts_before_and_after(seed) -> None:
     lab.textarea.value = ("Libya's conflict has entered a new phase, with an offensive led by "
                           "Khalifa Haftar, officials said.")
     assert lab.after["loaded"] == 0 and lab.after["attributed"] == 1.0
-    assert "Still flagged: none" in lab.result.value
+    assert "in your own words): none" in lab.result.value
     lab.textarea.value = ""
     assert lab.after["words"] == 0
 
@@ -246,3 +246,16 @@ def test_annotation_tool_marks_the_chosen_label_in_words(seed, tmp_path: Path) -
     tool.label.value = "loaded"
     tool.go(0)
     assert "Your label: <strong>Loaded</strong>" in tool.chosen.value
+
+
+def test_flags_csv_names_speakers_and_counts_sentences_from_one() -> None:
+    import csv
+    import io
+
+    from framelab import loaded
+    from framelab.articles import parse_article
+
+    article = parse_article("Calm day. The LNA said it had liberated the town.")
+    text = widgets.flags_csv(loaded.find_loaded(article), article)
+    liberated = next(r for r in csv.DictReader(io.StringIO(text)) if r["text"] == "liberated")
+    assert liberated["speaker"] == "The LNA" and liberated["sentence"] == "2"

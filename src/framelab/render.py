@@ -151,11 +151,29 @@ CSS = """
 """
 
 
-def _why(flag: Flag, s: Style) -> str:
+def speaker_of(article: Article, flag: Flag) -> str:
+    """Who speaks the words a flag stands in (quoted or reported speech), or ""."""
+    if getattr(flag, "speaker_start", -1) < 0 or getattr(flag, "speaker_end", -1) <= 0:
+        return ""
+    return " ".join(article.source[flag.speaker_start : flag.speaker_end].split())
+
+
+def where_text(article: Article, flag: Flag) -> str:
+    """Where a flag stands in words: 'in reported speech: attributed to The LNA', or ""."""
+    if flag.quoted not in QUOTE_CUES:
+        return ""
+    meaning = QUOTE_CUES[flag.quoted][1]
+    speaker = speaker_of(article, flag)
+    if speaker and flag.quoted in ("speech", "reported"):
+        meaning = meaning.split(":")[0] + f": attributed to {speaker}"
+    return meaning
+
+
+def _why(article: Article, flag: Flag, s: Style) -> str:
     """The reason shown on hover, focus or Enter: category, term, note and where it stands."""
     context = []
     if flag.quoted in QUOTE_CUES:
-        context.append(QUOTE_CUES[flag.quoted][1])
+        context.append(where_text(article, flag))
     if flag.negated:
         context.append("negated: a 'not' or 'no' comes just before it")
     where = f" ({'; '.join(context)})" if context else ""
@@ -169,7 +187,7 @@ def tag_text(flag: Flag, s: Style) -> str:
     return s.tag + (f"·{cue}" if cue else "") + ("·NOT" if flag.negated else "")
 
 
-def _mark(text: str, flag: Flag, s: Style, index: int, prefix: str) -> str:
+def _mark(article: Article, flag: Flag, s: Style, index: int, prefix: str) -> str:
     classes = ["flag", f"cat-{flag.category}"]
     if flag.quoted:
         classes.append(f"quoted-{flag.quoted}")
@@ -180,9 +198,9 @@ def _mark(text: str, flag: Flag, s: Style, index: int, prefix: str) -> str:
         f'<mark class="{" ".join(classes)}" tabindex="0" role="button" '
         f'aria-describedby="{why_id}" data-flag="{index}" data-start="{flag.start}" '
         f'data-end="{flag.end}" style="background:{s.background};'
-        f'text-decoration:{s.decoration}">{escape(text)}'
+        f'text-decoration:{s.decoration}">{escape(flag.text)}'
         f'<span class="tag">{escape(tag_text(flag, s))}</span>'
-        f'<span class="why" role="tooltip" id="{why_id}">{_why(flag, s)}</span></mark>'
+        f'<span class="why" role="tooltip" id="{why_id}">{_why(article, flag, s)}</span></mark>'
     )
 
 
@@ -212,7 +230,7 @@ def highlight_html(
         if (shown is not None and flag.category not in shown) or flag.start < pos:
             continue
         out.append(escape(_readable(article, pos, flag.start)))
-        out.append(_mark(flag.text, flag, styles[flag.category], i, prefix))
+        out.append(_mark(article, flag, styles[flag.category], i, prefix))
         pos = flag.end
     out.append(escape(_readable(article, pos, end)))
     return f'{CSS}<div class="framelab-text" lang="en">{"".join(out)}</div>'

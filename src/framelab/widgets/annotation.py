@@ -12,7 +12,7 @@ from framelab import annotations as ann
 from framelab import render
 from framelab.articles import Article
 from framelab.errors import FramelabError
-from framelab.widgets.common import KIT_CSS, View, status_html
+from framelab.widgets.common import View, rerun_html, status_html
 
 
 class AnnotationTool(View):
@@ -52,7 +52,7 @@ class AnnotationTool(View):
         self.compare_partner_button.on_click(lambda _: self.compare_with_file(self.partner.value))
         self.compare_machine_button.on_click(lambda _: self.compare_with_machine())
         self.widget = w.VBox([
-            w.HTML(KIT_CSS), self.progress, self.sentence,
+            w.HTML(rerun_html()), self.progress, self.sentence,
             w.HBox([self.label, self.chosen], layout=w.Layout(align_items="center",
                                                               flex_flow="row wrap")),
             w.HBox([self.previous_button, self.next_button]), self.status,
@@ -93,7 +93,8 @@ class AnnotationTool(View):
             '<blockquote style="font-family:Georgia,serif;font-size:1.1em;color:#000">'
             f"{escape(self.article.sentences[self.index].text)}</blockquote>")
         self.progress.value = (f"<strong>Sentence {self.index + 1} of {n}</strong> · "
-                               f"{len(self.annotations.labels)} labelled")
+                               f'<strong class="labelled-count">{len(self.annotations.labels)}'
+                               "</strong> labelled")
         current = self.annotations.labels.get(self.index)
         self.chosen.value = (f'<span role="status" style="color:#000">Your label: '
                              f"<strong>{escape(current.capitalize())}</strong></span>"

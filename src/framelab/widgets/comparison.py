@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from framelab import keyness, measures, plots, render
-from framelab.articles import Article, decode, parse_article
+from framelab.articles import Article, article_from_bytes
 from framelab.errors import FramelabError
 from framelab.storage import backup_path, save_text
 from framelab.widgets.common import (
@@ -17,6 +17,7 @@ from framelab.widgets.common import (
     Group,
     View,
     format_value,
+    rerun_html,
     status_html,
 )
 
@@ -35,10 +36,10 @@ class ComparisonPanel(View):
         self._updating = False
         self.choose_a = w.Dropdown(options=names, value=a or names[0], description="Text A:")
         self.choose_b = w.Dropdown(options=names, value=b or names[-1], description="Text B:")
-        self.upload = w.FileUpload(accept=".txt,.md,.html,.htm", multiple=False,
+        self.upload = w.FileUpload(accept=".txt,.md,.html,.htm,.pdf,.docx,.rtf", multiple=False,
                                    description="Add your own file (as text A)",
-                                   tooltip="Add a .txt, .md or .html file: it becomes text A; "
-                                           "text B stays as it is",
+                                   tooltip="Add a text, web page, PDF or Word file: it "
+                                           "becomes text A; text B stays as it is",
                                    layout=w.Layout(width="auto"))
         self.min_freq = w.IntSlider(value=2, min=1, max=10, description="Min. frequency:",
                                     continuous_update=False,
@@ -67,6 +68,7 @@ class ComparisonPanel(View):
         self.upload.observe(lambda change: self.add_upload(change["new"]), names="value")
         self.export_button.on_click(lambda _: self.export())
         self.widget = w.VBox([
+            w.HTML(rerun_html()),
             w.HBox([self.choose_a, self.choose_b, self.upload],
                    layout=w.Layout(flex_flow="row wrap", align_items="center")),
             self.status,
@@ -104,9 +106,7 @@ class ComparisonPanel(View):
         name = item.get("name", "your file") if isinstance(item, Mapping) else "your file"
         content = bytes(item["content"]) if isinstance(item, Mapping) else b""
         try:
-            text, _ = decode(content, Path(name))
-            article = parse_article(text, Path(name),
-                                    html=name.lower().endswith((".html", ".htm")))
+            article = article_from_bytes(content, name)
         except FramelabError as exc:
             self.status.value = status_html(str(exc), "error")
             return

@@ -20,6 +20,7 @@ from framelab.widgets.common import (
     flags_csv,
     note_html,
     profile_csv,
+    rerun_html,
     status_html,
 )
 from framelab.widgets.highlights import HighlightedText
@@ -67,6 +68,7 @@ class Explorer(View):
         self.export_button.on_click(lambda _: self.export())
         quoted = [f.quoted for f in self.flags if f.quoted]
         self.widget = w.VBox([
+            w.HTML(rerun_html()),
             w.HTML(note_html(CANDIDATE_NOTE + " Hover over a highlight, or Tab to it, to see "
                              "why it was flagged; click it or press Enter for the details.")),
             w.HTML(render.legend_html(categories, quoted)),
@@ -132,8 +134,11 @@ class Explorer(View):
         for i in indices:
             f = self.flags[i]
             a, b = self.article.text_offset(f.start), self.article.text_offset(f.end)
-            before, after = context_words(self.article.text, a, b, width=45)
-            where = ", ".join(x for x in [render.QUOTE_CUES.get(f.quoted, ("", ""))[1],
+            low, high = self.article.text_offset(self.article.body_span.start), \
+                self.article.text_offset(self.article.body_span.end)
+            before, after = context_words(self.article.text[low:high], a - low, b - low,
+                                          width=45)
+            where = ", ".join(x for x in [render.where_text(self.article, f),
                                           "negated" if f.negated else ""] if x)
             mark = "▶ " if i == chosen else ""
             rows.append((f"{mark}{before}[{f.text}]{after}",
@@ -151,7 +156,7 @@ class Explorer(View):
         stem = (self.article.path.stem if self.article.path else "text")[:40]
         try:
             flags_path, _ = save_text(self.export_folder / f"{stem}_flags.csv",
-                                      flags_csv(self.flags))
+                                      flags_csv(self.flags, self.article))
             prof = {self.article.title or stem: measures.profile(self.article, self.flags)}
             profile_path, _ = save_text(self.export_folder / f"{stem}_profile.csv",
                                         profile_csv(prof))

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from framelab import loaded, measures, render
 from framelab.articles import parse_article
-from framelab.widgets.common import CANDIDATE_NOTE, View, note_html
+from framelab.widgets.common import CANDIDATE_NOTE, View, note_html, rerun_html
 
 
 class RewriteLab(View):
@@ -22,7 +22,8 @@ class RewriteLab(View):
                                    style={"description_width": "initial"})
         self.result = w.HTML()
         self.textarea.observe(lambda _: self.update(), names="value")
-        self.widget = w.VBox([w.HTML(note_html(CANDIDATE_NOTE)), self.textarea,
+        self.widget = w.VBox([w.HTML(rerun_html()), w.HTML(note_html(CANDIDATE_NOTE)),
+                              self.textarea,
                               self.result])
         self.update()
 
@@ -49,5 +50,7 @@ class RewriteLab(View):
         highlighted = (render.highlight_html(after["article"], after["flags"])
                        if after["article"] is not None else "")
         self.result.value = (
-            render.table_html(rows, ["", "original", "your rewrite"], "Before and after")
-            + f'<p aria-live="polite">Still flagged: {escape(flagged)}</p>' + highlighted)
+            render.table_html(rows, ["measure", "original", "your rewrite"], "Before and after")
+            + f'<p aria-live="polite">Still flagged (<strong class="loaded-count">'
+            f'{after["loaded"]}</strong> in your own words): {escape(flagged)}</p>'
+            + highlighted)

@@ -13,7 +13,7 @@ from framelab import lexicon, loaded, measures, render
 from framelab.articles import Article
 from framelab.errors import FramelabError
 from framelab.storage import save_text
-from framelab.widgets.common import CANDIDATE_NOTE, View, note_html, status_html
+from framelab.widgets.common import CANDIDATE_NOTE, View, note_html, rerun_html, status_html
 from framelab.widgets.highlights import HighlightedText
 
 
@@ -51,7 +51,7 @@ class LexiconWorkbench(View):
         self.load_button.on_click(lambda _: self.load())
         wrap = w.Layout(flex_flow="row wrap", align_items="center")
         self.widget = w.VBox([
-            w.HTML(note_html(CANDIDATE_NOTE)),
+            w.HTML(rerun_html()), w.HTML(note_html(CANDIDATE_NOTE)),
             w.HBox([self.term, self.category], layout=wrap),
             w.HBox([self.note, self.add_button], layout=wrap),
             self.edit_status,
@@ -77,7 +77,8 @@ class LexiconWorkbench(View):
         self.density.value = (
             f'<p aria-live="polite"><strong class="density">{1000 * len(writer) / self.words:.1f}'
             f"</strong> loaded flags per 1,000 words ({len(writer)} in the writer's own voice, "
-            f"{len(self._matcher.entries)} lexicon entries)</p>")
+            f'<strong class="entry-count">{len(self._matcher.entries)}</strong> lexicon entries)'
+            "</p>")
         self.text.html = render.highlight_html(self.article, self.flags)
         self.entry_list.options = [(f"{e.term} — {e.category}", e.term)
                                    for e in sorted(self._matcher.entries, key=lambda e: e.term)]
