@@ -185,3 +185,35 @@ def test_a_quotation_inside_reported_speech_has_its_speaker(
         text: str, words: str, speaker: str, verb: str) -> None:
     direct = [(t, sp, v) for k, t, sp, v in one(text) if k == "direct"]
     assert (words, speaker, verb) in direct
+
+
+# Short quotations: most are partial quotations of someone's words; a scare quote has no
+# speaker at all; a quoted word can also be mentioned as a word.
+SHORT_QUOTATIONS = [
+    ('He called the plan "a disgrace" on Monday.', "speech"),
+    ('Critics have been calling it "a sham" for weeks.', "speech"),
+    ('Protesters labelled the curfew "tyranny" on Friday.', "speech"),
+    ('Crowds marched through the city chanting "no more war".', "speech"),
+    ('The "reforms", as officials put it, passed on Monday.', "speech"),
+    ('The council backed the mayor\'s "fair deal" on Monday.', "speech"),
+    ('The ministry\'s statement on "full control" came late.', "speech"),
+    ('Many reporters now avoid the term "caravan" altogether.', "name"),
+    ('Editors dropped phrases such as "mass shooting" from the guide.', "name"),
+    ('The plan is known as "the grand bargain" in the capital.', "name"),
+    ('The "reforms" passed on Monday.', "scare"),
+    ('The gangs call themselves the guardians of a "government" nobody chose.', "scare"),
+    ('The "experts" were wrong again.', "scare"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHORT_QUOTATIONS, ids=[t for t, _ in SHORT_QUOTATIONS])
+def test_short_quotations_are_told_apart(text: str, kind: str) -> None:
+    assert [q.kind for q in speech.find_quotes(text)] == [kind]
+
+
+def test_only_true_scare_quotes_are_the_writers_scare_flags() -> None:
+    partial = 'He called the plan "a disgrace" on Monday.'
+    assert not [f for f in loaded.find_loaded(partial) if f.signal == "scare_quotes"]
+    scare = [f for f in loaded.find_loaded('The "experts" were wrong again.')
+             if f.signal == "scare_quotes"]
+    assert [f.text for f in scare] == ['"experts"'] and scare[0].quoted == "scare"

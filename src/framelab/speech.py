@@ -115,25 +115,107 @@ def _quote(article: Article, start: int, end: int) -> Quote:
     if words and all(w[0].isupper() or w.lower() in {"of", "the", "and", "for"} for w in words) \
             and words[0][0].isupper() and len(words) <= 6:
         return Quote(start, end, "name", len(words))
-    if len(words) <= 3 and not _attributed(article, start, end):
-        return Quote(start, end, "scare", len(words))
+    if len(words) <= 3:
+        return Quote(start, end, _short_quotation(article, start, end), len(words))
     return Quote(start, end, "speech", len(words))
 
 
-def _attributed(article: Article, start: int, end: int) -> bool:
-    """Is a speaker named in the quotation's sentence? A reporting verb just before the
-    quotation (60 characters) or just after it (30), or a speech verb earlier in the
-    sentence ("Trump said the "deep state" was…", "what officials called "reforms"")."""
+_MENTION_BEFORE = {
+    ("term",), ("terms",), ("word",), ("words",), ("phrase",), ("label",), ("slogan",),
+    ("motto",), ("hashtag",), ("name",), ("moniker",), ("nickname",), ("catchphrase",),
+    ("euphemism",), ("buzzword",), ("expression",), ("epithet",), ("titled",), ("entitled",),
+    ("phrases",), ("slogans",), ("labels",), ("names",), ("expressions",), ("euphemisms",),
+    ("known", "as"), ("short", "for"), ("stands", "for"), ("stand", "for"), ("meaning",),
+}
+"""Words just before a short quotation that *mention* it as a word or title rather than
+use it: "the term "caravan"", "a report titled "…"", "known as "…"", "short for "…"."""
+
+_LABEL_VERBS = ("label", "term", "dub", "brand", "nickname", "characterise", "characterize",
+                "describe", "define", "deem", "refer", "title", "christen", "chant",
+                "proclaim", "decry", "denounce", "condemn", "praise", "hail", "mock",
+                "deride", "ridicule", "lambaste", "blast", "slam", "tout", "cite", "quote",
+                "repeat", "echo", "tweet", "post", "claim", "report")
+"""Verbs by which someone names, judges or repeats words: a short quotation after them
+gives that someone's word ("protesters labelled the lockdown "tyranny"", "chanting "no
+justice"")."""
+
+_SPEECH_NOUNS = frozenset({
+    "statement", "statements", "declaration", "words", "remarks", "comments", "comment",
+    "claim", "claims", "description", "tweet", "tweets", "post", "pledge", "promise",
+    "warning", "rhetoric", "accusation", "accusations", "response", "message", "speech",
+    "testimony", "letter", "assertion", "insistence", "argument", "language", "vow",
+    "demand", "plea", "appeal", "mantra", "allegation", "allegations", "complaint",
+    "slogan", "insult", "retort", "interview", "op-ed", "column", "memo", "ruling",
+    "verdict", "report", "readout", "announcement", "address",
+})
+"""Nouns for something said or written: a short quotation soon after one ("the ministry's
+statement about "full control"") quotes it."""
+
+_AS_PUT_IT = re.compile(
+    r"[,\s]*(?:as|what)\s+(?:[\w'’.-]+\s+){1,5}?(?:\w+\s+)?(?:put|puts|say|says|said|call|calls|"
+    r"called|described|describe|describes|wrote|write|writes|claimed|claim|claims|"
+    r"termed|dubbed|labell?ed|branded|phrased|noted|argued|insisted)\b", re.IGNORECASE)
+
+
+def _label_forms() -> frozenset[str]:
+    return frozenset(f for verb in _LABEL_VERBS
+                     for fs in lemminflect.getAllInflections(verb, "VERB").values() for f in fs)
+
+
+def _short_quotation(article: Article, start: int, end: int) -> str:
+    """A quotation of at most three words: "speech" when someone is named as saying it,
+    "name" when the words are mentioned as words, else "scare" (the writer's distancing).
+
+    Most short quotations in news are partial quotations: He called the plan "a disgrace";
+    protesters labelled it "tyranny"; the "reforms", as officials put it; Trump's "invisible
+    enemy"; the ministry's statement on "full control". A scare quote has no speaker at all.
+    """
+    text = article.text
     sentence = sentence_at(article, start)
     if sentence is None:
-        return False
+        return "scare"
     s = article.sentences[sentence]
     a, b = article.text_offset(s.start), article.text_offset(s.end)
+    before = lexicon.tokenize(text, a, start)
+    last = tuple(t[2] for t in before[-2:])
+    if before and not text[before[-1][1] : start].strip(" ,:") and (
+            last[-1:] in _MENTION_BEFORE or last in _MENTION_BEFORE
+            or (last == ("such", "as") and len(before) > 2
+                and (before[-3][2],) in _MENTION_BEFORE)):
+        return "name"  # "the term "caravan"", "phrases such as "mass shooting""
+    if _attributed(article, start, end, a, b, before):
+        return "speech"
+    return "scare"
+
+
+def _attributed(article: Article, start: int, end: int, a: int, b: int,
+                before: list[lexicon.Token]) -> bool:
+    """Is someone named as saying the quoted words? A reporting verb just before the
+    quotation (60 characters) or just after it (30), a speech or labelling verb earlier in
+    the sentence ("Trump said the "deep state" was…", "what officials called "reforms"",
+    "labelled the lockdown "tyranny""), "as X put it" after it, a speaker's possessive
+    just before it (Trump's "invisible enemy") or a noun for something said shortly
+    before it ("the ministry's statement on "full control"")."""
+    text = article.text
     if any(start - 60 <= m.end <= start or end <= m.start <= end + 30
-           for m in reporting_matcher().find(article.text, a, b)):
+           for m in reporting_matcher().find(text, a, b)):
         return True
-    return any((t[2] in _VERB_FORMS and t[2] not in _NOUNLIKE) or t[2] == "according"
-               for t in lexicon.tokenize(article.text, a, start))
+    labels = _LABEL_FORMS
+    for k, (_, _, form) in enumerate(before):
+        if (form in _VERB_FORMS and form not in _NOUNLIKE) or form == "according" \
+                or form in labels:
+            return True
+        if form in _CALL_FORMS and len(before) - k <= 4:
+            return True  # "called it a "loophole"", "calling them "homophobes""
+    if _AS_PUT_IT.match(text, end, b):
+        return True
+    if before:
+        s0, e0, form = before[-1]
+        if not text[e0:start].strip() and form.endswith(("'s", "s'")) and (
+                text[s0].isupper() or form.removesuffix("'s").removesuffix("'")
+                in _SPEAKER_NOUNS):
+            return True
+    return any(form in _SPEECH_NOUNS for _, _, form in before[-6:])
 
 
 # --------------------------------------------------------------------------- speech
@@ -204,6 +286,8 @@ def _verb_forms() -> tuple[dict[str, str], set[str]]:
 
 
 _VERB_FORMS, _NOUNLIKE = _verb_forms()
+_LABEL_FORMS = _label_forms()
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
 _INVERTS = {"say", "add", "warn", "write", "explain", "insist", "tell", "declare", "argue",
             "note", "claim", "announce"}
 """Verbs that may come before their speaker: "…," said the minister."""
