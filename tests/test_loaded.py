@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import framelab
 from framelab import loaded
 from framelab.articles import parse_article
@@ -176,3 +178,50 @@ def test_loaded_reporting_verbs_are_the_writers_choice() -> None:
                  "The mayor boasted about the turnout.", "He downplayed the risk."]:
         assert [f.signal for f in loaded.find_loaded(used, signals={"lexicon"})] == \
             ["lexicon"], used
+
+
+def signal_flags(text: str, signal: str) -> dict[str, loaded.Flag]:
+    return {f.text: f for f in loaded.find_loaded(text) if f.signal == signal}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("It was a terrible decision by the council.", "terrible"),  # before a noun
+    ("The minister's answer was stupid.", "stupid"),              # after a copula
+    ("The minister answered the question stupidly.", "stupidly"),  # its -ly adverb
+    ("He answered angrily.", "angrily"),
+])
+def test_subjective_adjectives_are_flagged_with_why(text: str, word: str) -> None:
+    flag = signal_flags(text, "subjectivity")[word]
+    assert flag.category == "judgement" and flag.quoted == ""
+    assert "Pattern" in flag.why and "VADER" in flag.why
+    assert "subjectivity" in loaded.SIGNALS
+    assert word not in {f.text for f in loaded.find_loaded(
+        text, signals=[s for s in loaded.SIGNALS if s != "subjectivity"])}
+
+
+@pytest.mark.parametrize("text", [
+    "Terrible Herbst opened a new store in the town.",  # part of a name
+    "A violent clash left two people dead.",             # the vocabulary of violence
+    "The council will meet on Monday to discuss the budget.",
+    "The court rejected the appeal.",
+])
+def test_subjectivity_spares_names_events_and_plain_report(text: str) -> None:
+    assert signal_flags(text, "subjectivity") == {}
+
+
+def test_subjectivity_follows_voice_and_negation() -> None:
+    quoted = signal_flags('The mayor said the plan was "stupid".', "subjectivity")["stupid"]
+    assert quoted.quoted == "speech"
+    negated = signal_flags("The plan was not terrible.", "subjectivity")["terrible"]
+    assert negated.negated and loaded.writer_flags([negated]) == []
+
+
+def test_subjective_words_need_both_lexicons() -> None:
+    words = loaded.subjective_words()
+    pattern, valences = loaded.subjectivity_lexicon(), loaded.vader().lexicon
+    assert {"terrible", "stupid", "awful"} <= words
+    for w in words:
+        polarity, subjectivity = pattern[w]
+        assert subjectivity >= loaded.SUBJECTIVE and polarity >= loaded.SUBJECTIVE_POLARITY
+        assert abs(valences[w]) >= loaded.SUBJECTIVE_VADER
+    assert "violent" not in words  # event vocabulary

@@ -1,8 +1,9 @@
 """Find candidate loaded language in an article, each flag with its offsets and its reason.
 
-Flags come from the loaded-language lexicon and from three signals beyond it, each
-explainable: scare quotes, ironic exclamatives ("How inconsiderate of them."), and an
-adjective or adverb VADER rates strongly in an otherwise neutral sentence. Each flag says
+Flags come from the loaded-language lexicon and from four signals beyond it, each
+explainable: scare quotes, ironic exclamatives ("How inconsiderate of them."), an
+adjective or adverb VADER rates strongly in an otherwise neutral sentence, and an adjective
+(or its -ly adverb) that two public lexicons agree is subjective and evaluative. Each flag says
 whose voice it stands in: the writer's, or someone quoted or reported ("The LNA said it had
 liberated the town"). Every flag is a *candidate*: the machine cannot see sarcasm,
 quotation or context the way a reader does, so students judge.
@@ -11,10 +12,13 @@ quotation or context the way a reader does, so students judge.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import lemminflect
 from nltk.sentiment import SentimentIntensityAnalyzer
@@ -40,7 +44,7 @@ __all__ = [
     "writer_flags",
 ]
 
-SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence")
+SIGNALS = ("lexicon", "scare_quotes", "ironic_exclamative", "strong_valence", "subjectivity")
 """Where a flag comes from: a lexicon entry, or one of the signals beyond the list."""
 
 STRONG_VALENCE = 2.5
@@ -49,6 +53,16 @@ strongly loaded (nouns never do: see ``_modifier``)."""
 
 NEUTRAL_REST = 0.35
 """|compound| below which the rest of a sentence counts as neutral."""
+
+SUBJECTIVE = 0.9
+"""Mean subjectivity (0..1, over a word's senses) from which the Pattern lexicon's adjective
+counts for the ``subjectivity`` signal."""
+
+SUBJECTIVE_POLARITY = 0.4
+"""Mean |polarity| (0..1) it needs too: subjective *and* for or against something."""
+
+SUBJECTIVE_VADER = 1.0
+"""|VADER valence| it needs as well: the second lexicon agrees the word evaluates."""
 
 _QUOTATIONS = {"speech", "scare", "name"}
 _NEGATORS = {"not", "no", "never", "without", "hardly", "nor", "neither", "nothing", "none"}
@@ -294,6 +308,8 @@ def find_loaded(
         flags.extend(_exclamatives(article, flags, flag))
     if "strong_valence" in signals:
         flags.extend(_strong_valence(article, flags, flag, quoted))
+    if "subjectivity" in signals:
+        flags.extend(_subjectivity(article, flags, flag))
     flags.sort(key=lambda f: (f.start, -f.end))
     return flags
 
@@ -348,6 +364,108 @@ def _strong_valence(article: Article, flags: list[Flag], flag, quoted) -> list[F
                           f"rest of the sentence is neutral (compound {compound:+.2f}): one "
                           "word carries the evaluation.", "strong_valence"))
     return found
+
+
+@lru_cache(maxsize=1)
+def subjectivity_lexicon() -> dict[str, tuple[float, float]]:
+    """The Pattern subjectivity lexicon of English adjectives (De Smedt & Daelemans 2012,
+    public domain, as shipped in TextBlob): adjective -> (mean |polarity|, mean
+    subjectivity) over its senses, each on 0..1."""
+    spec = find_spec("textblob")  # the file only: importing TextBlob is not needed
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("TextBlob is not installed: pip install textblob")
+    path = Path(spec.submodule_search_locations[0]) / "en" / "en-sentiment.xml"
+    senses: dict[str, list[tuple[float, float]]] = {}
+    with path.open("rb") as f:
+        for element in ElementTree.parse(f).getroot().iter("word"):
+            if element.get("pos") == "JJ":
+                senses.setdefault(element.get("form", "").lower(), []).append(
+                    (abs(float(element.get("polarity", 0))),
+                     float(element.get("subjectivity", 0))))
+    return {w: (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v))
+            for w, v in senses.items() if w}
+
+
+@lru_cache(maxsize=1)
+def subjective_words() -> frozenset[str]:
+    """Adjectives both lexicons call evaluative: Pattern rates them subjective and polar
+    (``SUBJECTIVE``, ``SUBJECTIVE_POLARITY``), VADER gives them a valence
+    (``SUBJECTIVE_VADER``); the ordinary vocabulary of violence (``event_vocabulary``) is
+    left out."""
+    valences = vader().lexicon
+    skip = event_vocabulary()
+    return frozenset(
+        w for w, (polarity, subjectivity) in subjectivity_lexicon().items()
+        if subjectivity >= SUBJECTIVE and polarity >= SUBJECTIVE_POLARITY
+        and abs(valences.get(w, 0.0)) >= SUBJECTIVE_VADER and w not in skip)
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "seem", "seems",
+                      "seemed", "look", "looks", "looked", "become", "became", "becomes",
+                      "remain", "remains", "remained", "sound", "sounds", "sounded", "feel",
+                      "feels", "felt", "appear", "appears", "appeared", "get", "gets", "got",
+                      "'s", "proved", "proves"})
+_DEGREE = frozenset({"very", "so", "too", "extremely", "utterly", "truly", "deeply", "most",
+                     "more", "less", "least", "quite", "rather", "really", "incredibly",
+                     "totally", "absolutely", "particularly", "especially", "increasingly",
+                     "downright", "fairly", "pretty", "highly", "entirely", "completely",
+                     "just", "as", "how", "such"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her",
+                          "their", "its", "our", "my", "your", "what", "and", "or", "but"})
+
+
+@lru_cache(maxsize=65536)
+def _subjective_form(word: str) -> str | None:
+    """The subjective adjective a word is, or the one its -ly adverb comes from
+    ("stupidly" -> "stupid", "angrily" -> "angry", "terribly" -> "terrible"); None when
+    it is neither, or when the word can also be a noun or a verb (it may then name a
+    topic, not judge it)."""
+    words = subjective_words()
+    classes = set(lemminflect.getAllLemmas(word))
+    if word in words:
+        return word if not classes & {"NOUN", "VERB"} else None
+    if len(word) < 6 or not word.endswith("ly") or (classes and "ADV" not in classes):
+        return None
+    stems = [word[:-2], word[:-2] + "e", word[:-3] + "y", word[:-1] + "e", word[:-4]]
+    return next((s for s in stems if s in words), None)
+
+
+def _subjectivity(article: Article, flags: list[Flag], flag) -> list[Flag]:
+    tokens = article.body_tokens
+    text = article.text
+    covered = [(f.start, f.end) for f in flags]
+    found = []
+    for i, (start, end, word) in enumerate(tokens):
+        adjective = _subjective_form(word)
+        if adjective is None or lexicon.in_name(text, start, end):
+            continue
+        if adjective == word and not _adjective_position(tokens, i):
+            continue
+        source = article.span(start, end)
+        if any(x <= source.start < y for x, y in covered):
+            continue
+        polarity, subjectivity = subjectivity_lexicon()[adjective]
+        how = f"'{word}' (from '{adjective}')" if adjective != word else f"'{word}'"
+        found.append(flag(start, end, "judgement", adjective,
+                          f"Two public lexicons agree {how} evaluates: the Pattern lexicon "
+                          f"rates it subjective {subjectivity:.1f} and polar {polarity:.1f} "
+                          f"(0..1), VADER {vader().lexicon.get(adjective, 0):+.1f}; here it "
+                          "describes, so it is likely the writer's judgement.",
+                          "subjectivity"))
+    return found
+
+
+def _adjective_position(tokens: Sequence[lexicon.Token], i: int) -> bool:
+    """Is the word at ``tokens[i]`` used as an adjective here: after a copula, a degree
+    adverb or a determiner ("was bizarre", "so stupid", "a terrible"), or before a noun
+    ("terrible decision")?"""
+    prev = tokens[i - 1][2] if i else ""
+    if prev in _COPULAS or prev in _DEGREE or prev in _DETERMINERS or prev in _NEGATORS:
+        return True
+    if i + 1 < len(tokens):
+        nxt = set(lemminflect.getAllLemmas(tokens[i + 1][2]))
+        return "NOUN" in nxt and "ADJ" not in nxt
+    return False
 
 
 @dataclass(frozen=True)
