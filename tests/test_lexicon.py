@@ -272,3 +272,27 @@ def test_added_labels_fire_and_spare_their_neutral_senses(
     assert kit_flags(loaded_use).get(term) == "", loaded_use
     for sentence in neutral:
         assert term not in kit_flags(sentence), sentence
+
+
+# Labels that place a party at the fringe of politics, and the places they name otherwise.
+POSITION_LABELS = [
+    ("far left", "The far-left party won four seats.",
+     ["The flag is in the far left corner of the photo.", "The army has so far left the town."]),
+    ("far right", "Far-right groups marched on Saturday.",
+     ["Sign in the far right column.", "She stood at the far right of the stage."]),
+    ("hard left", "The hard left took over the committee.",
+     ["Take a hard left turn at the lights."]),
+    ("hard right", "The party lurched to the hard right.", ["Make a hard right onto the bridge."]),
+    ("alt right", "The alt-right rally drew a crowd.", []),
+]
+
+
+@pytest.mark.parametrize(("term", "loaded_use", "neutral"), POSITION_LABELS,
+                         ids=[t for t, _, _ in POSITION_LABELS])
+def test_fringe_labels_fire_and_spare_places(
+        term: str, loaded_use: str, neutral: list[str]) -> None:
+    entry = {e.term: e for e in lexicon.loaded_language()}[term]
+    assert entry.category == "name_calling" and "neutral" in entry.note.lower()
+    assert kit_flags(loaded_use).get(term) == "", loaded_use
+    for sentence in neutral:
+        assert term not in kit_flags(sentence), sentence
