@@ -215,3 +215,9 @@ def test_pronouns_possessives_and_the_words_before_a_speaker() -> None:
     who = parse_article("A WHO spokesman said at least 14 civilians were among the dead.\n")
     (found,) = sources.find_sources(who)
     assert found.side == "UN" and "WHO" in found.why
+    assert found.speaker == "A WHO spokesman"
+    gna = parse_article("Libya's internationally recognised government said it had launched "
+                        "a counter-offensive.\n")
+    (found,) = sources.find_sources(gna)
+    assert found.speaker == "Libya's internationally recognised government"
+    assert found.side == "GNA"

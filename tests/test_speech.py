@@ -217,3 +217,37 @@ def test_only_true_scare_quotes_are_the_writers_scare_flags() -> None:
     scare = [f for f in loaded.find_loaded('The "experts" were wrong again.')
              if f.signal == "scare_quotes"]
     assert [f.text for f in scare] == ['"experts"'] and scare[0].quoted == "scare"
+
+
+# Speakers the first rules cut short or invented (found by issue 11 on the wire corpus).
+WHOLE_SPEAKERS = [
+    ("A WHO spokesman said the toll had risen to 75.", "A WHO spokesman"),  # not "who"
+    ("US officials said the troops had left.", "US officials"),
+    ("Libya's internationally recognised government said it had suspended ties.",
+     "Libya's internationally recognised government"),
+    ("The newly appointed envoy said the talks would resume.", "The newly appointed envoy"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), WHOLE_SPEAKERS, ids=[s for _, s in WHOLE_SPEAKERS])
+def test_speaker_keeps_acronyms_and_premodifiers(text: str, speaker: str) -> None:
+    assert [(k, sp) for k, _, sp, _ in one(text)] == [("reported", speaker)]
+
+
+def test_quotation_after_a_participle_has_its_speaker() -> None:
+    text = ('The envoy met the general and then left the city, writing on leaving that he '
+            'was "deeply concerned".')
+    assert ("direct", "deeply concerned", "The envoy", "writing") in one(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Which politician in the capital can say anything of the kind?",
+    "Did the minister say the war would end?",
+])
+def test_a_question_reports_no_speech(text: str) -> None:
+    assert one(text) == []
+
+
+def test_a_quoted_question_is_still_speech() -> None:
+    assert one('The minister said: "Who can stop us now?"') == [
+        ("direct", "Who can stop us now?", "The minister", "said")]

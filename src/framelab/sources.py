@@ -27,7 +27,7 @@ from framelab import lexicon
 from framelab.articles import Article
 from framelab.errors import FramelabError
 from framelab.loaded import as_article
-from framelab.speech import SPEECH_VERBS, Speech, find_quotes, find_speech, reporting_matcher
+from framelab.speech import Speech, find_speech, reporting_matcher
 
 SIDES = ("GNA", "LNA", "UN", "US", "France", "others", "unnamed")
 """The sides of the who-speaks table, in the order it lists them."""
@@ -328,8 +328,6 @@ def _resolve_item(article: Article, item: Speech, entries: tuple[SpeakerEntry, .
             return _entry_for(prev, entries), (
                 f"no speaker in the sentence; continues the quotation of {prev.speaker!r} "
                 "just before")
-        if item.kind == "direct":
-            return _speaker_of_verb(article, item, entries, sentence_starts[item.sentence])
         return None, ""
     speaker_at = text.find(item.speaker, article.text_offset(item.speaker_start) - 1)
     speaker_at = speaker_at if speaker_at >= 0 else article.text_offset(item.speaker_start)
@@ -346,13 +344,6 @@ def _resolve_item(article: Article, item: Speech, entries: tuple[SpeakerEntry, .
     entry = resolve(head, entries)
     if entry is not None:
         return entry, f"{entry.speaker!r} → {entry.side}: {entry.note}"
-    sentence_start = sentence_starts[item.sentence]
-    lead = _LEFT_WORDS.search(text, sentence_start, speaker_at)
-    if lead is not None:
-        entry = resolve(lead.group() + head, entries)
-        if entry is not None:
-            return entry, (f"{lead.group() + head!r} (the words just before the speaker) → "
-                           f"{entry.side}: {entry.note}")
     if words[0].lower() == "the" and len(words) > 1:
         noun = words[-1].lower()
         named = [(a, b, e) for a, b, e in names_in(text, entries, window, speaker_at)
@@ -369,12 +360,6 @@ _POSSESSIVES = {"its": ("institution",), "his": ("person",), "her": ("person",),
 _HEAD_CUT = re.compile(r",|\s+(?:who|which|that|[a-z]+ing)\s+")
 """Where a speaker's head ends: "G7 foreign ministers meeting in France" → "G7 foreign
 ministers"; "Ahmed al-Mismari, the spokesman" → "Ahmed al-Mismari"."""
-_LEFT_WORDS = re.compile(r"(?:[\w.'’-]+ ){1,4}$")
-"""Up to four words just before a speaker, in its sentence ("A WHO" before "spokesman")."""
-_SPEECH_VERB = re.compile(
-    r"\b(?:" + "|".join(sorted({f for v in SPEECH_VERBS
-                                 for forms in lemminflect.getAllInflections(v, "VERB").values()
-                                 for f in forms}, key=len, reverse=True)) + r")\b")
 
 
 def _antecedent(text: str, entries: tuple[SpeakerEntry, ...], start: int, sentence: int,
@@ -413,30 +398,6 @@ def _antecedent(text: str, entries: tuple[SpeakerEntry, ...], start: int, senten
 def _paragraph_start(article: Article, offset: int) -> int:
     starts = [article.text_offset(p.start) for p in article.paragraphs]
     return max((s for s in starts if s <= offset), default=offset)
-
-
-def _speaker_of_verb(article: Article, item: Speech, entries: tuple[SpeakerEntry, ...],
-                     sentence_start: int) -> tuple[SpeakerEntry | None, str]:
-    """A quotation with no speaker: the name before the nearest verb of saying before it
-    in its sentence ("…Guterres has since told reporters there is "no military solution"");
-    after a comma, a verb in -ing has the sentence's subject ("…, writing that…")."""
-    text = article.text
-    quote_at = article.text_offset(item.start)
-    verbs = list(_SPEECH_VERB.finditer(text, sentence_start, quote_at))
-    if not verbs:
-        return None, ""
-    verb = verbs[-1]
-    quoted = [(q.start, q.end) for q in find_quotes(article)]
-    names = [(a, b, e) for a, b, e in names_in(text, entries, sentence_start, verb.start())
-             if not any(qa <= a < qb for qa, qb in quoted)]
-    if not names:
-        return None, ""
-    participle = verb.group().endswith("ing") and text[sentence_start:verb.start()].rstrip(
-        ).endswith(",")
-    a, b, entry = names[0] if participle else names[-1]
-    role = "the subject of the sentence" if participle else "the name just before it"
-    return entry, (f"no speaker found with the quotation; {text[a:b]!r} is {role} of "
-                   f"{verb.group()!r}")
 
 
 def _entry_for(source: Source, entries: tuple[SpeakerEntry, ...]) -> SpeakerEntry:

@@ -381,6 +381,8 @@ def _nounish(tok: _Tok, initial: bool) -> bool:
     low = tok.low
     if not tok.word:
         return tok.text in "&"
+    if _acronym(tok.text):
+        return True  # "a WHO spokesman", "US officials": not the words who, us
     if low in _PRONOUNS or low in _FUNCTION or low in _AUX or low in _BE:
         return False
     if low in _DETERMINERS or low in _NP_LINKS:
@@ -390,6 +392,20 @@ def _nounish(tok: _Tok, initial: bool) -> bool:
     if low.endswith(("'s", "s'")):
         return True
     return bool({"NOUN", "ADJ", "PROPN"} & _lemmas(low))
+
+
+def _premodifier(toks: list[_Tok], j: int) -> bool:
+    """A participle or its adverb before a noun inside a noun phrase: "Libya's
+    internationally *recognised* government", "the newly *appointed* envoy"."""
+    tok = toks[j]
+    if not tok.word or tok.low in _AUX or tok.low in _BE or tok.low in _FUNCTION:
+        return False
+    nxt = toks[j + 1]
+    if tok.low.endswith(("ed", "en")) and "VERB" in _lemmas(tok.low):
+        return _nounish(nxt, False)
+    if tok.low.endswith("ly") and "ADV" in _lemmas(tok.low):
+        return nxt.low.endswith(("ed", "en")) and _premodifier(toks, j + 1)
+    return False
 
 
 def _trim_np(toks: list[_Tok]) -> list[_Tok]:
@@ -416,7 +432,7 @@ def _np_before(toks: list[_Tok], i: int) -> list[_Tok]:
     while j >= 0 and i - j < 12:
         tok = toks[j]
         place = tok.low in _PLACE_LINKS and j < i and toks[j + 1].text[0].isupper()
-        if not (place or _nounish(tok, j == 0)):
+        if not (place or _nounish(tok, j == 0) or (j < i and _premodifier(toks, j))):
             break
         if tok.low in _NP_LINKS or place:
             if j == 0 or not _nounish(toks[j - 1], False):
@@ -595,8 +611,9 @@ class _Finder:
         toks = _tokens(self.text, a, reach)
         verbs = self.verbs(toks)
         self.clauses: list[tuple[int, int, list[_Tok], list[_Tok]]] = []
+        question = self.text[a:b].rstrip().endswith("?")
         for v, kind in verbs:
-            if not self.in_quote(toks[v].start):
+            if not self.in_quote(toks[v].start) and not question:
                 self.reported(index, a, b, toks, v, kind)
         for q in quotes:
             self.direct(index, toks, verbs, q)
