@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -191,10 +192,13 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
     tokens = article.body_tokens
     words = max(len(tokens), 1)
     quotes = find_quotes(article)
-    speech = [(q.start, q.end) for q in quotes if q.kind == "speech"]
+    speech = [(q.start, q.end) for q in quotes if q.kind == "speech"]  # in order, apart
+    speech_starts = [a for a, _ in speech]
+    speech_ends = [b for _, b in speech]
 
     def in_speech(offset: int) -> bool:
-        return any(a <= offset < b for a, b in speech)
+        i = bisect_right(speech_starts, offset) - 1
+        return i >= 0 and offset < speech_ends[i]
 
     sentence_bounds = [(article.text_offset(s.start), article.text_offset(s.end))
                        for s in article.sentences]
@@ -207,11 +211,13 @@ def profile(doc: Article | str, flags: Sequence[Flag] | None = None) -> dict[str
               and not in_speech(m.start)]
     reporting = [m for m in stance if m.entry.category.startswith("reporting")]
 
+    reporting_starts = [m.start for m in reporting]
     attributed = 0
     for a, b in sentence_bounds:
-        if any(a <= m.start < b for m in reporting) or any(
-            qa < b and a < qb for qa, qb in speech
-        ):
+        r = bisect_left(reporting_starts, a)
+        q = bisect_right(speech_ends, a)
+        if (r < len(reporting_starts) and reporting_starts[r] < b) \
+                or (q < len(speech) and speech[q][0] < b):
             attributed += 1
 
     evaluative = len(evaluative_words(article))
