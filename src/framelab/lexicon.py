@@ -475,14 +475,16 @@ class Matcher:
         if tokens is None:
             tokens = tokenize(text, start, end)
         lengths = self._lengths
+        forms = [t[2] for t in tokens]
         found: list[Match] = []
         i = 0
-        while i < len(tokens):
-            form = tokens[i][2]
+        n = len(tokens)
+        while i < n:
+            form = forms[i]
             if form not in lengths and (form[-2:] != "'s" or form[:-2] not in lengths):
                 i += 1
                 continue
-            entry, length = self._match_at(text, tokens, i)
+            entry, length = self._match_at(text, tokens, forms, i)
             if entry is None:
                 i += 1
                 continue
@@ -492,21 +494,26 @@ class Matcher:
         return found
 
     def _match_at(
-        self, text: str, tokens: list[Token], i: int
+        self, text: str, tokens: list[Token], forms: list[str], i: int
     ) -> tuple[LexiconEntry | None, int]:
-        first = tokens[i][2]
+        first = forms[i]
         lengths = self._lengths.get(first) or self._lengths.get(_without_possessive(first), [])
         table = self._table
         for length in lengths:
-            window = tokens[i : i + length]
-            if len(window) < length:
+            if i + length > len(tokens):
                 continue
-            forms = tuple(t[2] for t in window)
-            key = forms if forms in table else (*forms[:-1], _without_possessive(forms[-1]))
-            if key in table and all(_JOIN.fullmatch(text[window[k][1] : window[k + 1][0]])
-                                    for k in range(length - 1)) and (
-                    self.match_acronyms or not any(_acronym(text, a, b) for a, b, _ in window)
-            ) and self._counts(table[key], text, tokens, i, length):
+            key = tuple(forms[i : i + length])
+            if key not in table:
+                key = (*key[:-1], _without_possessive(key[-1]))
+                if key not in table:
+                    continue
+            if length > 1 and not all(_JOIN.fullmatch(text[tokens[k][1] : tokens[k + 1][0]])
+                                      for k in range(i, i + length - 1)):
+                continue
+            if not self.match_acronyms and any(
+                    _acronym(text, a, b) for a, b, _ in tokens[i : i + length]):
+                continue
+            if self._counts(table[key], text, tokens, i, length):
                 return table[key], length
         return None, 0
 

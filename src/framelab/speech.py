@@ -366,8 +366,12 @@ def _tokens(text: str, a: int, b: int) -> list[_Tok]:
     if len(lowered) != b - a:  # a letter whose lower case is longer (İ)
         return [_Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
                 for m in _TOKEN.finditer(text, a, b)]
-    return [_Tok(m.start() + a, m.end() + a, text[m.start() + a : m.end() + a], m.group())
-            for m in _TOKEN.finditer(lowered)]
+    original = text[a:b]
+    toks = []
+    for m in _TOKEN.finditer(lowered):
+        s, e = m.span()
+        toks.append(_Tok(s + a, e + a, original[s:e], m.group()))
+    return toks
 
 
 @lru_cache(maxsize=65536)
