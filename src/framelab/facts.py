@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,18 +58,21 @@ class Fact:
         ``sentences`` are (start, end) ranges of ``text``, in order: a cue with " + "
         needs all its parts inside one of them. Overlapping hits keep the longer one.
         ``vocabulary``, the text's words in lower case (``text_words(text)``), lets a
-        search of many facts in one text skip the cues whose words are not there.
+        search of many facts in one text skip the cues whose words are not there; a
+        ``word_index(text)`` also says where each word starts, so a cue is tried only there.
         """
         if not sentences:
             return []
         vocabulary = text_words(text) if vocabulary is None else vocabulary
+        index = vocabulary if isinstance(vocabulary, WordIndex) else None
         starts = [a for a, _ in sentences]
         hits: list[CueHit] = []
         for cue in self.cues:
             if not all(word in vocabulary for word in cue_words(cue)):
                 continue
             hits.extend(CueHit(a, b, cue) for a, b in
-                        _cue_spans(cue_patterns(cue), text, sentences, starts))
+                        _cue_spans(cue_patterns(cue), text, sentences, starts,
+                                   _cue_starts(cue, index) if index is not None else None))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[CueHit] = []
         for hit in hits:
@@ -147,6 +150,75 @@ def text_words(text: str) -> frozenset[str]:
     return frozenset(_TEXT_WORD.findall(text.lower()))
 
 
+class WordIndex(dict):
+    """The words of a text in lower case, each with the offsets where it starts: a
+    vocabulary (as ``text_words``) that also tells a cue where it can begin."""
+
+    def starting(self, prefix: str) -> list[int]:
+        """Sorted offsets of the words that start with ``prefix`` (for "postpon*")."""
+        cache = self.__dict__.setdefault("_prefixes", {})
+        if prefix not in cache:
+            keys = self.__dict__.get("_keys")
+            if keys is None:
+                keys = self.__dict__["_keys"] = sorted(self)
+            i = bisect_left(keys, prefix)
+            offsets: list[int] = []
+            while i < len(keys) and keys[i].startswith(prefix):
+                offsets.extend(self[keys[i]])
+                i += 1
+            cache[prefix] = sorted(offsets)
+        return cache[prefix]
+
+
+def word_index(text: str, start: int = 0, end: int | None = None) -> WordIndex | frozenset[str]:
+    """The words of ``text[start:end]`` and where each starts (offsets into ``text``);
+    the plain vocabulary when lower case would change the text's length (a rare letter)."""
+    end = len(text) if end is None else end
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text_words(text[start:end])
+    index = WordIndex()
+    for m in _TEXT_WORD.finditer(lowered, start, end):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _cue_starts(cue: str, index: WordIndex) -> list[list[int] | None]:
+    """Per part of a cue, the sorted offsets where it can start (the offsets of its first
+    word), or None when its first word does not start with a letter or digit."""
+    found: list[list[int] | None] = []
+    for part in cue.split(" + "):
+        word = part.split()[0].lower()
+        star = word.endswith("*")
+        word = word.rstrip("*")
+        run = _TEXT_WORD.match(word)
+        if run is None:
+            found.append(None)
+        elif star and run.group() == word:
+            found.append(index.starting(word))
+        else:
+            found.append(index.get(run.group(), []))
+    return found
+
+
+def _spans_at(pattern: re.Pattern[str], text: str, candidates: Sequence[int], start: int,
+              end: int) -> Iterator[tuple[int, int]]:
+    """``part_spans`` where the part can only start at ``candidates`` (sorted offsets):
+    the same matches, tried at those offsets instead of searched for."""
+    pos = start
+    for a in candidates:
+        if a < pos or a >= end:
+            continue
+        m = pattern.match(text, a, end)
+        if m is None:
+            continue
+        before = text[a - 1] if a > 0 else " "
+        if not (before.isalnum() or before == "_"
+                or (before in ".," and a > 1 and text[a - 2].isdigit())):
+            yield m.span()
+            pos = max(m.end(), a + 1)
+
+
 @lru_cache(maxsize=4096)
 def cue_words(cue: str) -> tuple[str, ...]:
     """The whole words of a cue in lower case (not those ending in "*"): a text without
@@ -160,22 +232,29 @@ def cue_words(cue: str) -> tuple[str, ...]:
 
 def _cue_spans(parts: Sequence[re.Pattern[str]], text: str,
                sentences: Sequence[tuple[int, int]], starts: Sequence[int],
+               candidates: Sequence[Sequence[int] | None] | None = None,
                ) -> list[tuple[int, int]]:
-    """Where a cue matches: each part searched once over all the sentences, then the
-    matches grouped by sentence (a multi-part cue needs every part in one sentence)."""
+    """Where a cue matches: each part searched once over all the sentences (or tried at
+    its ``candidates``, see ``_cue_starts``), then the matches grouped by sentence (a
+    multi-part cue needs every part in one sentence)."""
     first, last = sentences[0][0], sentences[-1][1]
 
     def sentence_of(a: int, b: int) -> int:
         i = bisect_right(starts, a) - 1
         return i if i >= 0 and b <= sentences[i][1] else -1
 
+    def spans(k: int) -> Iterator[tuple[int, int]]:
+        at = candidates[k] if candidates is not None else None
+        if at is None:
+            return part_spans(parts[k], text, first, last)
+        return _spans_at(parts[k], text, at, first, last)
+
     if len(parts) == 1:
-        return [span for span in part_spans(parts[0], text, first, last)
-                if sentence_of(*span) >= 0]
+        return [span for span in spans(0) if sentence_of(*span) >= 0]
     per_sentence: list[dict[int, tuple[int, int]]] = []
-    for pattern in parts:
+    for k in range(len(parts)):
         found: dict[int, tuple[int, int]] = {}
-        for span in part_spans(pattern, text, first, last):
+        for span in spans(k):
             i = sentence_of(*span)
             if i >= 0:
                 found.setdefault(i, span)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from framelab import lexicon
 from framelab.articles import Article, Span
-from framelab.facts import Fact, load_facts, text_words
+from framelab.facts import Fact, load_facts, text_words, word_index
 from framelab.loaded import as_article
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def find_facts(doc: Article | str, facts: Iterable[Fact] | None = None) -> list[
     lead_start, lead_end = lead_range(article)
     length = max(body_end - body_start, 1)
     body: list[Mention] = []
-    words = text_words(text[body_start:body_end])
+    words = word_index(text, body_start, body_end)
     for fact in facts:
         for hit in fact.find(text, sentences, words):
             span = article.span(hit.start, hit.end)

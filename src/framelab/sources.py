@@ -292,8 +292,9 @@ def find_sources(doc: Article | str, speakers: Sequence[SpeakerEntry] | None = N
     speech = find_speech(article)
     sentence_starts = [article.text_offset(s.start) for s in article.sentences]
     out: list[Source] = []
+    resolved: list[tuple[int, int, SpeakerEntry]] = []
     for item in speech:
-        entry, why = _resolve_item(article, item, entries, out, sentence_starts)
+        entry, why = _resolve_item(article, item, entries, out, sentence_starts, resolved)
         if entry is not None:
             side, actor = entry.side, entry.actor
         elif item.speaker and _named(item.speaker):
@@ -303,23 +304,26 @@ def find_sources(doc: Article | str, speakers: Sequence[SpeakerEntry] | None = N
             side, actor = "unnamed", ""
             why = why or ("no speaker named" if not item.speaker else
                           f"{item.speaker!r} names no one the reader can check")
-        out.append(Source(**vars(item), actor=actor, side=side,
-                          verb_stance=verb_stance(item.verb),
-                          words=len(lexicon.WORD.findall(item.text)), why=why))
+        source = Source(**vars(item), actor=actor, side=side,
+                        verb_stance=verb_stance(item.verb),
+                        words=len(lexicon.WORD.findall(item.text)), why=why)
+        out.append(source)
+        if source.speaker and source.actor and source.speaker_start >= 0:
+            at = article.text_offset(source.speaker_start)
+            resolved.append((at, at + len(source.speaker), _entry_for(source, entries)))
     return out
 
 
 def _resolve_item(article: Article, item: Speech, entries: tuple[SpeakerEntry, ...],
                   earlier: Sequence[Source], sentence_starts: Sequence[int],
+                  resolved: Sequence[tuple[int, int, SpeakerEntry]],
                   ) -> tuple[SpeakerEntry | None, str]:
-    """Resolve one speaker, trying each rule in turn; returns the entry and why."""
+    """Resolve one speaker, trying each rule in turn; returns the entry and why.
+    ``resolved`` holds the earlier speakers resolved to an actor, where they stand."""
     text = article.text
     window = min(sentence_starts[max(item.sentence - _LOOK_BACK, 0)],
                  _paragraph_start(article, sentence_starts[item.sentence]))
     own_sentence = sentence_starts[item.sentence]
-    resolved = [(at, at + len(src.speaker), _entry_for(src, entries)) for src in earlier
-                if src.speaker and src.actor and src.speaker_start >= 0
-                for at in [article.text_offset(src.speaker_start)]]
     if not item.speaker:
         before = [s for s in earlier if s.kind == "direct" and s.side != "unnamed"
                   and item.sentence - 1 <= s.sentence <= item.sentence]
