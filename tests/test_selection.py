@@ -357,3 +357,22 @@ def test_analyze_json_gains_facts_and_sources(capsys) -> None:
         assert text[source["start"]:source["end"]] == source["text"]
     assert {s["side"] for s in doc["sources"] if s["kind"] == "direct"} == {
         "GNA", "US", "others"}
+
+
+def test_cues_tried_at_word_starts_find_what_a_search_finds() -> None:
+    """``word_index`` only says where a cue may start: the hits are those of a full search."""
+    fact = facts.Fact("f", "constructed", (
+        "16,000", "postpon*", "Haftar's forces", "al-Sarraj", "Trump + phone*", "U.S.",
+        "Volcano of Rage", "G7"))
+    text = ("About 116,000 fled; 16,000 did not. Talks were POSTPONED, then postponement "
+            "followed. Haftar’s forces and al Sarraj met; Sarraj_al-Sarraj did not. "
+            "Trump phoned him. The U.S. and the G7 spoke of the Volcano-of-Rage operation.")
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.;]+[.;]", text)]
+    index = facts.word_index(text)
+    assert isinstance(index, facts.WordIndex)
+    searched = fact.find(text, sentences, facts.text_words(text))
+    indexed = fact.find(text, sentences, index)
+    assert indexed == searched
+    assert {text[h.start:h.end] for h in indexed} >= {
+        "16,000", "POSTPONED", "postponement", "Haftar’s forces", "al Sarraj", "G7"}
+    assert "116,000" not in {text[h.start:h.end] for h in indexed}
