@@ -128,7 +128,7 @@ _MENTION_BEFORE = {
     ("known", "as"), ("short", "for"), ("stands", "for"), ("stand", "for"), ("meaning",),
 }
 """Words just before a short quotation that *mention* it as a word or title rather than
-use it: "the term "caravan"", "a report titled "…"", "known as "…"", "short for "…"."""
+use it: "the term "militia"", "a report titled "…"", "known as "…"", "short for "…"."""
 
 _LABEL_VERBS = ("label", "term", "dub", "brand", "nickname", "characterise", "characterize",
                 "describe", "define", "deem", "refer", "title", "christen", "chant",
@@ -136,8 +136,8 @@ _LABEL_VERBS = ("label", "term", "dub", "brand", "nickname", "characterise", "ch
                 "deride", "ridicule", "lambaste", "blast", "slam", "tout", "cite", "quote",
                 "repeat", "echo", "tweet", "post", "claim", "report")
 """Verbs by which someone names, judges or repeats words: a short quotation after them
-gives that someone's word ("protesters labelled the lockdown "tyranny"", "chanting "no
-justice"")."""
+gives that someone's word ("critics labelled the curfew "heavy-handed"", "chanting "open
+the port"")."""
 
 _SPEECH_NOUNS = frozenset({
     "statement", "statements", "declaration", "words", "remarks", "comments", "comment",
@@ -167,8 +167,8 @@ def _short_quotation(article: Article, start: int, end: int) -> str:
     "name" when the words are mentioned as words, else "scare" (the writer's distancing).
 
     Most short quotations in news are partial quotations: He called the plan "a disgrace";
-    protesters labelled it "tyranny"; the "reforms", as officials put it; Trump's "invisible
-    enemy"; the ministry's statement on "full control". A scare quote has no speaker at all.
+    critics labelled it "heavy-handed"; the "reforms", as officials put it; the mayor's "fair
+    deal"; the ministry's statement on "full control". A scare quote has no speaker at all.
     """
     text = article.text
     sentence = sentence_at(article, start)
@@ -182,7 +182,7 @@ def _short_quotation(article: Article, start: int, end: int) -> str:
             last[-1:] in _MENTION_BEFORE or last in _MENTION_BEFORE
             or (last == ("such", "as") and len(before) > 2
                 and (before[-3][2],) in _MENTION_BEFORE)):
-        return "name"  # "the term "caravan"", "phrases such as "mass shooting""
+        return "name"  # "the term "militia"", "phrases such as "collateral damage""
     if _attributed(article, start, end, a, b, before):
         return "speech"
     return "scare"
@@ -193,8 +193,8 @@ def _attributed(article: Article, start: int, end: int, a: int, b: int,
     """Is someone named as saying the quoted words? A reporting verb just before the
     quotation (60 characters) or just after it (30), a speech or labelling verb earlier in
     the sentence ("Trump said the "deep state" was…", "what officials called "reforms"",
-    "labelled the lockdown "tyranny""), "as X put it" after it, a speaker's possessive
-    just before it (Trump's "invisible enemy") or a noun for something said shortly
+    "labelled the curfew "heavy-handed""), "as X put it" after it, a speaker's possessive
+    just before it (the mayor's "fair deal") or a noun for something said shortly
     before it ("the ministry's statement on "full control"")."""
     text = article.text
     if any(start - 60 <= m.end <= start or end <= m.start <= end + 30
