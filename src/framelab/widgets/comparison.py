@@ -41,10 +41,11 @@ class ComparisonPanel(View):
                                    tooltip="Add a text, web page, PDF or Word file: it "
                                            "becomes text A; text B stays as it is",
                                    layout=w.Layout(width="auto"))
-        self.min_freq = w.IntSlider(value=2, min=1, max=10, description="Min. frequency:",
-                                    continuous_update=False,
-                                    style={"description_width": "initial"},
-                                    layout=w.Layout(width="26em"))
+        # a labelled menu, not a slider: ipywidgets' slider handle has no accessible name
+        self.min_freq = w.Dropdown(options=[(f"{n} or more times", n) for n in range(1, 11)],
+                                   value=2, description="Min. frequency:",
+                                   style={"description_width": "initial"},
+                                   layout=w.Layout(width="auto"))
         self.threshold = w.Dropdown(options=THRESHOLD_OPTIONS, value=3.84,
                                     description="Significance:",
                                     style={"description_width": "initial"})
