@@ -33,6 +33,7 @@ class ComparisonPanel(View):
         self.export_folder = Path(export_folder)
         self._profiles: dict[str, list[dict[str, float]]] = {}
         self._counts: dict[str, Counter[str]] = {}
+        self._figures: dict[tuple[str, str], tuple[plots.Chart, str]] = {}
         self._updating = False
         self.choose_a = w.Dropdown(options=names, value=a or names[0], description="Text A:")
         self.choose_b = w.Dropdown(options=names, value=b or names[-1], description="Text B:")
@@ -88,6 +89,7 @@ class ComparisonPanel(View):
         self.texts[name] = [text] if isinstance(text, Article) else list(text)
         self._profiles.pop(name, None)
         self._counts.pop(name, None)
+        self._figures = {k: v for k, v in self._figures.items() if name not in k}
         a, b = self.choose_a.value, self.choose_b.value
         options = list(self.texts)
         self._updating = True
@@ -144,9 +146,17 @@ class ComparisonPanel(View):
         self.table.value = render.table_html(
             rows, ["measure", f"A: {a}", f"B: {b}", "ratio A / B", "Cohen's d", "Cliff's delta"],
             "Framing profile (means over each group's texts)")
-        self.chart = plots.profile_comparison(table, ("A", "B"), f"A: {a} / B: {b}")
-        self.figure.value = render.figure_html(self.chart.figure, self.chart.alt_text)
         self.update_keywords()
+        self.draw_figure()
+
+    def draw_figure(self) -> None:
+        """Draw the profile figure for the chosen pair, last (the slowest step), once per pair."""
+        a, b = self.choose_a.value, self.choose_b.value
+        if (a, b) not in self._figures:
+            chart = plots.profile_comparison(self.comparison(), ("A", "B"),
+                                             f"A: {a} / B: {b}")
+            self._figures[(a, b)] = (chart, render.figure_html(chart.figure, chart.alt_text))
+        self.chart, self.figure.value = self._figures[(a, b)]
 
     def current_keywords(self) -> list[keyness.Keyword]:
         """Keywords of A against B at the chosen minimum frequency and threshold."""

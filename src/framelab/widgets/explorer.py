@@ -55,7 +55,7 @@ class Explorer(View):
         self.terms = w.Select(
             options=[(f"{t} ({n})", t) for t, n in sorted(terms.items())],
             rows=8, description="Flagged terms:", style={"description_width": "initial"},
-            layout=w.Layout(width="100%"))
+            layout=w.Layout(width="auto", max_width="100%"))
         self.detail = w.HTML()
         self.export_button = w.Button(description="Export flags and profile (CSV)",
                                       icon="download", layout=w.Layout(width="auto"),
