@@ -259,3 +259,19 @@ def test_flags_csv_names_speakers_and_counts_sentences_from_one() -> None:
     text = widgets.flags_csv(loaded.find_loaded(article), article)
     liberated = next(r for r in csv.DictReader(io.StringIO(text)) if r["text"] == "liberated")
     assert liberated["speaker"] == "The LNA" and liberated["sentence"] == "2"
+
+
+def test_lab_settings_save_widget_state_and_keep_other_settings(tmp_path: Path) -> None:
+    from framelab import labsettings
+
+    ours = labsettings.settings()
+    assert ours["@jupyter-widgets/jupyterlab-manager:plugin"]["saveState"] is True
+    assert ours["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    target = labsettings.overrides_path(tmp_path)
+    target.parent.mkdir(parents=True)
+    target.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "dark"},
+                                  "@jupyter-widgets/jupyterlab-manager:plugin": {"x": 1}}))
+    labsettings.install(tmp_path)
+    merged = json.loads(target.read_text())
+    assert merged["@jupyterlab/apputils-extension:themes"] == {"theme": "dark"}
+    assert merged["@jupyter-widgets/jupyterlab-manager:plugin"] == {"x": 1, "saveState": True}

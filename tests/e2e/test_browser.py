@@ -338,6 +338,11 @@ def use_annotation(page) -> str:  # type: ignore[no-untyped-def]
     button.scroll_into_view_if_needed()
     button.click()
     assert wait_for_count(page, counter, changed_from=before) == before + 1
+    page.locator("button", has_text="Previous").first.click()
+    page.wait_for_selector(".widget-html:has-text('Your label: Neutral')", timeout=COUNT)
+    chosen = page.locator(".framelab-choice button.mod-active").first
+    assert chosen.inner_text().strip() == "Neutral"
+    assert chosen.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(0, 114, 178)"
     return counter
 
 

@@ -53,7 +53,7 @@ class Explorer(View):
         self.text = HighlightedText(layout=w.Layout(max_height="36em", flex="3 1 30em"))
         terms = Counter(f.term for f in self.flags)
         self.terms = w.Select(
-            options=[(f"{t} ({n})", t) for t, n in sorted(terms.items())],
+            options=[(f"{t} ({n})", t) for t, n in sorted(terms.items())], value=None,
             rows=8, description="Flagged terms:", style={"description_width": "initial"},
             layout=w.Layout(width="auto", max_width="100%"))
         self.detail = w.HTML()
