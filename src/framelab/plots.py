@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 OKABE_ITO = (
     "#E69F00",  # orange
@@ -200,6 +201,7 @@ def profile_comparison(table: pd.DataFrame, names: tuple[str, str], title: str) 
         ax.set_title(human_label(measure), fontsize=9, loc="left", pad=2)
         ax.invert_yaxis()
         ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(5))
         _room_for_labels(ax, values, 0.18)
         ax.spines[["top", "right"]].set_visible(False)
     note = ("\nZero in both, so not drawn: " + "; ".join(map(human_label, zero))) if zero else ""
