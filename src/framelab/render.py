@@ -274,7 +274,9 @@ TABLE_CSS = """
   border-bottom: 2px solid #000; padding: 0.25em 0.8em 0.25em 0.3em; background: #f2f2f2;}
 .framelab-table td {padding: 0.2em 0.8em 0.2em 0.3em; border-bottom: 1px solid #ccc;
   vertical-align: top;}
-.framelab-table .num {text-align: right; font-variant-numeric: tabular-nums;
+table.framelab-table.framelab-table th, table.framelab-table.framelab-table td {
+  text-align: left;}
+table.framelab-table.framelab-table .num {text-align: right; font-variant-numeric: tabular-nums;
   white-space: nowrap;}
 .framelab-table tbody tr:nth-child(even) {background: #f7f7f7;}
 </style>

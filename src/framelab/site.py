@@ -104,18 +104,23 @@ def scratch_course(root: Path, tmp: Path) -> Path:
 
 
 def index_page(pages: Sequence[Page], out: Path, course: Path) -> Path:
-    """The site's front page: links to every lesson and answer key, made with nbconvert too."""
+    """The site's front page: a link to every page built in ``out`` (now or before), made
+    with nbconvert too; a page whose notebook failed this time says so."""
+    problems = {p.html: p.error for p in pages if p.error}
     lines = ["# Framing Lab: lessons and answer keys", "",
              "Executed previews of every notebook, for instructors. Each page shows the "
              "figures, tables and tools as the notebook produced them.", ""]
     for heading, folder in (("Lessons", "notebooks"), ("Answer keys", "solutions")):
         lines += [f"## {heading}", ""]
-        for page in pages:
-            if page.source.relative_to(course).parts[0] == folder:
-                nb = nbformat.read(page.source, as_version=4)
-                link = page.html.relative_to(out).as_posix()
-                note = f" (**did not run to the end:** {page.error})" if page.error else ""
-                lines.append(f"- [{_title(nb, page.source)}]({link}){note}")
+        for source in sorted((course / folder).glob("*.ipynb")):
+            html = out / folder / source.with_suffix(".html").name
+            if not html.exists():
+                continue
+            nb = nbformat.read(source, as_version=4)
+            link = html.relative_to(out).as_posix()
+            note = (f" (**did not run to the end:** {problems[html]})"
+                    if html in problems else "")
+            lines.append(f"- [{_title(nb, source)}]({link}){note}")
         lines.append("")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n".join(lines))])
     nb.metadata["title"] = "Framing Lab: lessons and answer keys"
