@@ -477,7 +477,11 @@ def test_reopened_lesson_shows_its_tool_not_an_error(page, lab) -> None:  # type
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=SLOW)
     wait_kernel(page, notebook)
     page.wait_for_selector(".framelab-highlights mark.flag", state="attached", timeout=SLOW)
-    page.locator(".framelab-highlights").first.scroll_into_view_if_needed()
+    # the saved view is back, and a line says the tool needs its cells run again
+    note = page.locator(".framelab-rerun").first
+    note.scroll_into_view_if_needed()
+    page.wait_for_selector(".framelab-rerun >> visible=true", timeout=COUNT)
+    assert "run the cells again" in note.inner_text()
     body = page.inner_text("body")
     assert "Error displaying widget" not in body and "model not found" not in body.lower()
     screenshot(page, "reopened_02_loaded_vocabulary")
