@@ -507,8 +507,10 @@ def test_explorer_by_keyboard_alone(page, lab) -> None:  # type: ignore[no-untyp
     assert after < before
     page.keyboard.press("Space")
     wait_for_count(page, counter, equal_to=before)
-    mark = page.locator(".framelab-highlights mark.flag").first
-    mark.focus()
+    # from the last category's checkbox, Tab reaches the first highlight, which shows why
+    boxes.last.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('mark.flag')")
     assert page.locator(".framelab-highlights mark.flag:focus .why").is_visible()
     page.keyboard.press("Enter")
     page.wait_for_selector(".framelab-detail:has-text('Why flagged')", timeout=SLOW)
