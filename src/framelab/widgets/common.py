@@ -1,4 +1,5 @@
-"""What the widgets share: category order, status messages, CSV export."""
+"""What the widgets share: category order, the kit's widget CSS, the ``View`` base (with its
+static HTML copy and "run the cells again" line), word-boundary context, messages, CSV export."""
 
 from __future__ import annotations
 
@@ -118,6 +119,7 @@ def context_words(text: str, start: int, end: int, width: int = 60) -> tuple[str
 
 
 def categories_in(flags: Sequence[loaded.Flag]) -> list[str]:
+    """The categories present in ``flags``: the kit's in its order, then a student's own."""
     present = {f.category for f in flags}
     return [c for c in ORDER if c in present] + sorted(present - set(ORDER))
 
