@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import framelab
-from framelab.articles import split_sentences
+from framelab.articles import parse_article, split_sentences
 
 
 def test_seed_metadata(seed: framelab.Article) -> None:
@@ -106,6 +106,16 @@ def test_words_match_nltk_word_tokenize(seed: framelab.Article) -> None:
         got = [w.text for w in seed.words if sentence.start <= w.start < sentence.end]
         got = [t for t in got if t not in {'"', "“", "”"}]
         assert got == expected
+
+
+def test_describe_counts_words_as_the_tools_do(seed: framelab.Article) -> None:
+    from framelab import measures
+
+    words, sentences = measures.word_count(seed), len(seed.sentences)
+    assert f"body: {words:,} words in {sentences} sentences" in seed.describe()
+    assert measures.word_count(seed) != len(seed.words)  # punctuation is not a word
+    small = parse_article('The UN-backed force, she said, was "ragtag".')
+    assert "body: 8 words in 1 sentence and 1 paragraph\n" in small.describe()
 
 
 def test_find_is_whole_word_and_case_insensitive(seed: framelab.Article) -> None:

@@ -186,14 +186,18 @@ class Article:
         return [(self.text_offset(s.start), self.text_offset(s.end)) for s in self.sentences]
 
     def describe(self) -> str:
-        """A short summary: metadata, size, and what was set aside as boilerplate."""
+        """A short summary: metadata, size, and what was set aside as boilerplate.
+
+        Words are counted as every tool in the kit counts them (``measures.word_count``).
+        """
         kinds = ", ".join(dict.fromkeys(s.kind for s in self.boilerplate)) or "none"
         date = self.date.isoformat() if self.date else "unknown date"
         lines = [
             f"{self.title or '(untitled)'}",
             f"by {self.author or 'unknown author'}, {self.outlet or 'unknown outlet'}, {date}",
-            f"body: {len(self.words):,} tokens in {len(self.sentences)} sentences and "
-            f"{len(self.paragraphs)} paragraphs",
+            f"body: {_count(len(self.body_tokens), 'word')} in "
+            f"{_count(len(self.sentences), 'sentence')} and "
+            f"{_count(len(self.paragraphs), 'paragraph')}",
             f"set aside as boilerplate: {kinds}",
         ]
         if self.format not in ("text", "markdown"):
@@ -457,6 +461,10 @@ def _heading(line: str) -> bool:
 
 
 # --------------------------------------------------------------------------- loading
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
 
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
