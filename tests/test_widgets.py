@@ -50,10 +50,10 @@ def test_explorer_exports_csv_without_overwriting(seed, tmp_path: Path) -> None:
     assert (tmp_path / f"{seed.path.stem}_flags.backup-1.csv").read_text() == "my notes"
 
 
-def test_comparison_panel_slider_and_concordance(seed, wire, tmp_path: Path) -> None:
+def test_comparison_panel_min_frequency_and_concordance(seed, wire, tmp_path: Path) -> None:
     panel = widgets.ComparisonPanel({"seed": seed, "wire": wire}, "seed", "wire",
                                     export_folder=tmp_path)
-    assert "loaded words per 1,000 words" in panel.table.value and "alt=" in panel.figure.value
+    assert "loaded words per 1,000 words" in panel.table.value
     assert "loaded_per_1k" not in panel.table.value
     loose = len(panel.keywords.options)
     panel.min_freq.value = 3
@@ -67,6 +67,23 @@ def test_comparison_panel_slider_and_concordance(seed, wire, tmp_path: Path) -> 
     assert {p.suffix for p in saved} == {".csv", ".png", ".svg"}
     assert "Saved" in panel.export_status.value and "Saved" not in panel.status.value
     assert (tmp_path / "comparison.png.txt").read_text().startswith("Paired bar chart")
+
+
+def test_comparison_figure_is_drawn_only_while_shown(seed, wire) -> None:
+    from framelab.widgets.common import static_html
+
+    panel = widgets.ComparisonPanel({"seed": seed, "wire": wire, "op-ed": seed}, "seed", "wire")
+    assert panel.figure.value == "" and panel.figure_toggle.description == "Show the figure"
+    panel.choose_b.value = "op-ed"
+    assert panel.figure.value == "" and "B: op-ed" in panel.table.value
+    panel.figure_toggle.value = True
+    assert 'alt="Paired bar chart, A: seed / B: op-ed' in panel.figure.value
+    assert panel.figure_toggle.description == "Hide the figure"
+    panel.choose_b.value = "wire"
+    assert 'alt="Paired bar chart, A: seed / B: wire' in panel.figure.value
+    assert 'alt="Paired bar chart' in static_html(panel.widget)
+    panel.figure_toggle.value = False
+    assert panel.figure.value == "" and "Show the figure" not in static_html(panel.widget)
 
 
 def test_comparison_panel_accepts_an_upload_and_refuses_a_pdf(seed, wire) -> None:

@@ -328,6 +328,13 @@ def use_comparison(page) -> str:  # type: ignore[no-untyped-def]
     choice.scroll_into_view_if_needed()
     choice.select_option(label="5 or more times")
     assert wait_for_count(page, counter, changed_from=before) < before
+    show = page.locator("button.widget-toggle-button", has_text="Show the figure").first
+    show.scroll_into_view_if_needed()
+    show.focus()
+    page.keyboard.press("Space")  # the figure is drawn only when asked for, from the keyboard too
+    page.wait_for_selector(".widget-html img[alt^='Paired bar chart']", timeout=COUNT)
+    page.wait_for_selector("button.widget-toggle-button:has-text('Hide the figure')",
+                           timeout=COUNT)
     return counter
 
 

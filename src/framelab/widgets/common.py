@@ -80,7 +80,7 @@ def _static(widget: object) -> str:
         return f'<div style="max-width:48em">{widget.html}</div>'
     if isinstance(widget, (w.HTML, w.HTMLMath)):
         return f"<div>{widget.value}</div>" if widget.value else ""
-    if isinstance(widget, (w.Button, w.FileUpload)):
+    if isinstance(widget, (w.Button, w.ToggleButton, w.FileUpload)):
         return ""
     label = escape(str(getattr(widget, "description", "") or ""))
     if isinstance(widget, w.Checkbox):

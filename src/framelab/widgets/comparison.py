@@ -1,4 +1,8 @@
-"""The comparison panel: two texts or groups side by side: profile, keywords, concordance."""
+"""The comparison panel: two texts or groups side by side: profile, keywords, concordance.
+
+Choosing a pair updates the table and the keywords at once; the profile figure (one panel
+per measure, the slow part) is drawn only while the student has it shown.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +56,10 @@ class ComparisonPanel(View):
                                     style={"description_width": "initial"})
         self.table = w.HTML()
         self.figure = w.HTML()
+        self.figure_toggle = w.ToggleButton(
+            value=False, description="Show the figure", icon="bar-chart",
+            tooltip="Draw the profile as a chart, one panel per measure, with a text "
+                    "description", layout=w.Layout(width="auto"))
         self.keywords = w.Select(options=[], rows=10, description="Keywords of A:",
                                  style={"description_width": "initial"},
                                  layout=w.Layout(width="24em"))
@@ -61,11 +69,11 @@ class ComparisonPanel(View):
                                       icon="download", layout=w.Layout(width="auto"))
         self.status = w.HTML()
         self.export_status = w.HTML()
-        self.chart: plots.Chart | None = None
         for control in (self.choose_a, self.choose_b):
             control.observe(lambda _: self._updating or self.update(), names="value")
         for control in (self.min_freq, self.threshold):
             control.observe(lambda _: self.update_keywords(), names="value")
+        self.figure_toggle.observe(lambda _: self.show_figure(), names="value")
         self.keywords.observe(lambda change: self.show_concordance(change["new"]), names="value")
         self.upload.observe(lambda change: self.add_upload(change["new"]), names="value")
         self.export_button.on_click(lambda _: self.export())
@@ -75,9 +83,9 @@ class ComparisonPanel(View):
                    layout=w.Layout(flex_flow="row wrap", align_items="center")),
             self.status,
             self.table,
-            self.figure,
-            w.HBox([self.export_button, self.export_status],
+            w.HBox([self.figure_toggle, self.export_button, self.export_status],
                    layout=w.Layout(flex_flow="row wrap", align_items="center")),
+            self.figure,
             w.HBox([self.min_freq, self.threshold], layout=w.Layout(flex_flow="row wrap")),
             w.HBox([self.keywords, self.keyword_table], layout=w.Layout(flex_flow="row wrap")),
             self.concordance,
@@ -136,7 +144,7 @@ class ComparisonPanel(View):
         return measures.compare_profiles(self._profiles_of(a), self._profiles_of(b), ("A", "B"))
 
     def update(self) -> None:
-        """Recompute the table and figure for the chosen pair, then the keywords."""
+        """Recompute the table and the keywords for the chosen pair; the figure if shown."""
         a, b = self.choose_a.value, self.choose_b.value
         table = self.comparison()
         rows = [(plots.human_label(m), format_value(row["A_mean"]), format_value(row["B_mean"]),
@@ -147,16 +155,27 @@ class ComparisonPanel(View):
             rows, ["measure", f"A: {a}", f"B: {b}", "ratio A / B", "Cohen's d", "Cliff's delta"],
             "Framing profile (means over each group's texts)")
         self.update_keywords()
-        self.draw_figure()
+        self.show_figure()
 
-    def draw_figure(self) -> None:
-        """Draw the profile figure for the chosen pair, last (the slowest step), once per pair."""
+    def show_figure(self) -> None:
+        """Show the chosen pair's figure while the toggle is pressed; otherwise show none."""
+        shown = self.figure_toggle.value
+        self.figure_toggle.description = "Hide the figure" if shown else "Show the figure"
+        self.figure.value = self.figure_of_pair()[1] if shown else ""
+
+    def figure_of_pair(self) -> tuple[plots.Chart, str]:
+        """The profile figure of the chosen pair and its HTML, drawn once per pair."""
         a, b = self.choose_a.value, self.choose_b.value
         if (a, b) not in self._figures:
             chart = plots.profile_comparison(self.comparison(), ("A", "B"),
                                              f"A: {a} / B: {b}")
             self._figures[(a, b)] = (chart, render.figure_html(chart.figure, chart.alt_text))
-        self.chart, self.figure.value = self._figures[(a, b)]
+        return self._figures[(a, b)]
+
+    @property
+    def chart(self) -> plots.Chart:
+        """The chosen pair's profile figure (drawn now if it was not yet)."""
+        return self.figure_of_pair()[0]
 
     def current_keywords(self) -> list[keyness.Keyword]:
         """Keywords of A against B at the chosen minimum frequency and threshold."""
@@ -173,7 +192,8 @@ class ComparisonPanel(View):
                 for k in keys[:25]]
         self.keyword_table.value = (
             f'<p aria-live="polite"><strong class="keyword-count">{len(keys)}</strong> '
-            f"keywords (min. frequency {self.min_freq.value}, G² ≥ {self.threshold.value})"
+            f"keyword{'' if len(keys) == 1 else 's'} (min. frequency {self.min_freq.value}, "
+            f"G² ≥ {self.threshold.value})"
             "</p>" + render.table_html(rows, ["word", "count A", "count B", "per 10k A",
                                               "per 10k B", "G²", "Log Ratio", "p"],
                                        "Top keywords of A (per 10k = per 10,000 words)"))
@@ -193,8 +213,6 @@ class ComparisonPanel(View):
 
     def export(self) -> list[Path]:
         """Save the measures table as CSV and the figure as PNG and SVG (never overwriting)."""
-        if self.chart is None:
-            return []
         stem = "comparison"
         try:
             table_path, _ = save_text(self.export_folder / f"{stem}.csv",
