@@ -19,7 +19,7 @@ from nltk.metrics.agreement import AnnotationTask
 from framelab.articles import Article
 from framelab.errors import FramelabError
 from framelab.loaded import Flag, find_loaded, writer_flags
-from framelab.storage import save_text
+from framelab.storage import read_work_file, save_text
 
 LABELS = ("loaded", "neutral", "unsure")
 FORMAT = "framelab-annotations"
@@ -90,27 +90,10 @@ def load_annotations(path: str | Path, article: Article | None = None) -> Annota
 
     With ``article``, the file must belong to that exact text (same SHA-256).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise AnnotationError("no such annotation file.", "Check the file name.", path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnnotationError(f"this is not a readable JSON file ({exc}).",
-                              "It was left as it is; choose another file name to start "
-                              "afresh, or restore it from its .backup copy.", path) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AnnotationError("this JSON file is not a framelab annotation file.",
-                              "It was left as it is; choose another file name.", path)
-    if data.get("version") != VERSION:
-        raise AnnotationError(f"annotation format version {data.get('version')} is not "
-                              f"supported (this framelab reads version {VERSION}).",
-                              "Update framelab, or start a new file.", path)
+    data = read_work_file(path, kind="annotation", file_format=FORMAT, version=VERSION,
+                          error=AnnotationError,
+                          fingerprint=None if article is None else fingerprint(article))
     sha = (data.get("article") or {}).get("sha256", "")
-    if article is not None and sha != fingerprint(article):
-        raise AnnotationError("these annotations were made on a different text "
-                              "(the article has changed, or it is another article).",
-                              "Load the annotations with the article they were made on.", path)
     try:
         labels = {int(item["sentence"]): str(item["label"]) for item in data["labels"]}
     except (KeyError, TypeError, ValueError):

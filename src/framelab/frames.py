@@ -28,7 +28,7 @@ from framelab.data import datasets_dir
 from framelab.errors import FramelabError
 from framelab.facts import cue_patterns, part_spans
 from framelab.loaded import find_loaded, writer_flags
-from framelab.storage import atomic_write, save_text
+from framelab.storage import atomic_write, read_work_file, save_text
 
 FUNCTIONS = ("problem_definition", "causal_interpretation", "moral_evaluation",
              "treatment_recommendation")
@@ -245,26 +245,10 @@ def load_codes(path: str | Path, article: Article | None = None) -> FrameCodes:
 
     With ``article``, the file must belong to that exact text (same SHA-256).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FrameCodesError("no such frame-codes file.", "Check the file name.", path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FrameCodesError(f"this is not a readable JSON file ({exc}).",
-                              "It was left as it is; choose another file name, or restore it "
-                              "from its .backup copy.", path) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise FrameCodesError("this JSON file is not a framelab frame-codes file.",
-                              "It was left as it is; choose another file name.", path)
-    if data.get("version") != VERSION:
-        raise FrameCodesError(f"frame-codes version {data.get('version')} is not supported.",
-                              "Update framelab, or start a new file.", path)
+    data = read_work_file(path, kind="frame-codes", file_format=FORMAT, version=VERSION,
+                          error=FrameCodesError,
+                          fingerprint=None if article is None else annotations.fingerprint(article))
     sha = (data.get("article") or {}).get("sha256", "")
-    if article is not None and sha != annotations.fingerprint(article):
-        raise FrameCodesError("these codes were made on a different text (the article has "
-                              "changed, or it is another article).",
-                              "Load the codes with the article they were made on.", path)
     try:
         paragraphs = {int(p["paragraph"]): _paragraph_code(p) for p in data["paragraphs"]}
     except (KeyError, TypeError, ValueError) as exc:

@@ -7,6 +7,7 @@ When a different file is already there, it is kept as a numbered backup first.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -69,3 +70,35 @@ def save_text(path: str | Path, data: str) -> tuple[Path, Path | None]:
                         "Check the folder exists and you may write to it; your earlier "
                         "file is unchanged.", path) from None
     return path, backup
+
+
+def read_work_file(path: str | Path, *, kind: str, file_format: str, version: int,
+                   error: type[FramelabError], fingerprint: str | None = None) -> dict:
+    """Read a saved piece of work (annotations, frame codes): a JSON object that names its
+    ``format`` and ``version`` and the SHA-256 of the text it was made on.
+
+    A missing, unreadable, foreign or out-of-date file, or one made on another text than
+    ``fingerprint``, raises ``error`` naming the file; the file itself is left as it is.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise error(f"no such {kind} file.", "Check the file name.", path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise error(f"this is not a readable JSON file ({exc}).",
+                    "It was left as it is; choose another file name to start afresh, or "
+                    "restore it from its .backup copy.", path) from None
+    if not isinstance(data, dict) or data.get("format") != file_format:
+        raise error(f"this JSON file is not a framelab {kind} file.",
+                    "It was left as it is; choose another file name.", path)
+    if data.get("version") != version:
+        raise error(f"{kind} format version {data.get('version')} is not supported "
+                    f"(this framelab reads version {version}).",
+                    "Update framelab, or start a new file.", path)
+    sha = (data.get("article") or {}).get("sha256", "")
+    if fingerprint is not None and sha != fingerprint:
+        raise error(f"this {kind} file was made on a different text (the article has "
+                    "changed, or it is another article).",
+                    "Load it with the article it was made on.", path)
+    return data
