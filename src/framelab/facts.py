@@ -25,6 +25,7 @@ import yaml
 
 from framelab.data import datasets_dir
 from framelab.errors import FramelabError
+from framelab.storage import read_small_text
 
 FACT_COLUMNS = ("id", "statement", "date", "reported_by", "cues", "topic", "absent")
 REQUIRED = ("id", "statement", "cues")
@@ -301,28 +302,14 @@ def load_facts(path: str | Path | None = None) -> tuple[Fact, ...]:
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise FactListError("no such fact list.", "Check the path and the file name.", path)
-    if path.is_dir():
-        raise FactListError("this is a folder, not a fact list.",
-                            "Name the .yaml or .csv file.", path)
-    if path.suffix.lower() not in {".yaml", ".yml", ".csv"}:
+    if path.is_file() and path.suffix.lower() not in {".yaml", ".yml", ".csv"}:
         kind = path.suffix or "a file without a suffix"
         raise FactListError(f"a fact list is a .yaml or .csv file, not {kind}.",
                             "Save your list as facts.yaml or facts.csv.", path)
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise FactListError("this is not a text file (it holds binary data).",
-                            "Save the list as plain text: YAML, or CSV from a spreadsheet.", path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise FactListError("the fact list is empty.",
-                            "Add facts: see datasets/facts/libya-april-2019.yaml for the format.",
-                            path)
-    return text
+    return read_small_text(
+        path, error=FactListError, what="fact list",
+        binary_advice="Save the list as plain text: YAML, or CSV from a spreadsheet.",
+        empty_advice="Add facts: see datasets/facts/libya-april-2019.yaml for the format.")
 
 
 def _yaml_entries(text: str, path: Path) -> list[tuple[int, Any]]:

@@ -45,6 +45,7 @@ import lemminflect
 
 from framelab.data import datasets_dir
 from framelab.errors import FramelabError
+from framelab.storage import read_small_text
 
 LOADED_CATEGORIES: dict[str, str] = {
     "name_calling": "Name-calling and labels that brand a person or group (thug, ragtag, puppet).",
@@ -128,24 +129,10 @@ def lexicon_path(name: str) -> Path:
 
 def _read_rows(path: Path, columns: tuple[str, ...],
                optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
-    if not path.exists():
-        raise LexiconError("no such lexicon file.", "Check the path and the file name.", path)
-    if path.is_dir():
-        raise LexiconError("this is a folder, not a CSV file.", "Name the .csv file.", path)
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise LexiconError(
-            "this is not a text CSV file (it holds binary data).",
-            "Export the spreadsheet as 'CSV UTF-8', then load that file.",
-            path,
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if not text.strip():
-        header = ",".join(columns)
-        raise LexiconError("the lexicon file is empty.", f"Start it with the line: {header}", path)
+    text = read_small_text(
+        path, error=LexiconError, what="lexicon file",
+        binary_advice="Export the spreadsheet as 'CSV UTF-8', then load that file.",
+        empty_advice=f"Start it with the line: {','.join(columns)}")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in columns if c not in header]

@@ -1,4 +1,5 @@
-"""Saving a student's work safely: atomic writes, and never a silent overwrite.
+"""A student's files: reading their small text files (lexicons, fact lists) with clear
+errors, and saving their work safely: atomic writes, and never a silent overwrite.
 
 A file is written to a temporary name in the same folder and moved into place, so a
 crash or a full disk leaves either the old file or the new one, never half of each.
@@ -102,3 +103,26 @@ def read_work_file(path: str | Path, *, kind: str, file_format: str, version: in
                     "changed, or it is another article).",
                     "Load it with the article it was made on.", path)
     return data
+
+
+def read_small_text(path: str | Path, *, error: type[FramelabError], what: str,
+                    binary_advice: str, empty_advice: str) -> str:
+    """The text of a student's small text file (a lexicon, a fact list): UTF-8, else
+    Windows-1252 as spreadsheets save it; a missing, folder, binary or empty file raises
+    ``error`` naming the file and saying what to do."""
+    path = Path(path)
+    if not path.exists():
+        raise error(f"no such {what}.", "Check the path and the file name.", path)
+    if path.is_dir():
+        raise error(f"this is a folder, not a {what}.", "Name the file itself.", path)
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise error(f"this is not a text file (it holds binary data), so not a {what}.",
+                    binary_advice, path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise error(f"the {what} is empty.", empty_advice, path)
+    return text
