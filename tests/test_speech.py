@@ -77,6 +77,8 @@ NO_SPEECH = [
     "The report was published on Friday.",
     "Officials wanted to stress the point.",             # an infinitive, no clause
     "The car slammed into a wall.",                      # a movement, not a judgement
+    # a participle inside a description set off by commas describes; it reports nothing
+    "The general, veteran of two wars and touted ally of the West, has moved on the city.",
 ]
 
 
@@ -128,6 +130,7 @@ def test_speech_in_the_seed(seed: framelab.Article) -> None:
     assert accuses.speaker == "he" and accuses.text.startswith("of being oblivious")
     pompeo = next(s for s in reported if "Pompeo" in s.speaker)
     assert pompeo.verb == "called on" and pompeo.text == "Haftar to halt his attack"
+    assert "touted" not in {s.verb for s in found}   # "touted past collaborator" describes
 
 
 def test_speech_in_the_wire_corpus_has_speakers_and_offsets() -> None:

@@ -488,6 +488,16 @@ def _speaker_before(toks: list[_Tok], v: int) -> list[_Tok] | None:
     return _np_before_with_acronym(toks, i) or None
 
 
+def _in_apposition(toks: list[_Tok], subject: list[_Tok], i: int) -> bool:
+    """Is ``toks[i]`` inside an apposition opened by a comma just after the subject
+    ("General Haftar, veteran of … and touted collaborator of …, has")? A verb after it
+    describes the subject; it does not report what the subject said."""
+    after = toks.index(subject[-1]) + 1
+    if after >= i or toks[after].text != ",":
+        return False
+    return all(t.text != "," for t in toks[after + 1 : i])
+
+
 def _skip_auxiliaries(toks: list[_Tok], v: int) -> int | None:
     """Index of the word before the verb's auxiliaries and adverbs ("has since told");
     None for a passive ("was reported")."""
@@ -674,7 +684,8 @@ class _Finder:
             return before
         i = _skip_auxiliaries(toks, v)
         if i is not None and i >= 0 and toks[i].low == "and":
-            return self.subject(toks)  # "Guterres met Haftar and wrote that…"
+            subject = self.subject(toks)  # "Guterres met Haftar and wrote that…"
+            return None if subject and _in_apposition(toks, subject, i) else subject
         if (v == 0 or prev == "," or prev in _CLOSERS) \
                 and _VERB_FORMS.get(toks[v].low) in _INVERTS:
             after = _np_after(toks, v + 1)
