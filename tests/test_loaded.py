@@ -172,9 +172,14 @@ def test_loaded_reporting_verbs_are_the_writers_choice() -> None:
     for neutral in ["The group claimed responsibility for the attack.",
                     "The fighting claimed the lives of twelve people.",
                     "The car slammed into a wall.", "Engineers blasted a hole in the rock.",
-                    "The city boasted a population of two million."]:
+                    "The city boasted a population of two million.",
+                    "Jobless claims fell last week.", "The insurer paid the claims.",
+                    "Both countries have territorial claims on the islands.",
+                    "There was no claim of responsibility.",
+                    "She filed a claim for damages."]:
         assert loaded.find_loaded(neutral, signals={"lexicon"}) == [], neutral
     for used in ["The minister slammed the plan.", "Critics blasted the decision.",
+                 "The mayor repeated his claim.", "The senator claims the vote was unfair.",
                  "The mayor boasted about the turnout.", "He downplayed the risk."]:
         assert [f.signal for f in loaded.find_loaded(used, signals={"lexicon"})] == \
             ["lexicon"], used
