@@ -50,6 +50,9 @@ def test_figures_follow_the_readme_definitions(calibrate, tmp_path: Path, capsys
     assert "precision 0.667 recall 0.667 F1 0.667" in word
     assert "precision 0.500 recall 0.500 F1 0.500 accuracy 0.500" in sentence
     assert any("signal lexicon" in line for line in out)
+    parts = {calibrate.part(f"l{i}") for i in range(1, 5)}
+    assert len(parts) >= 2  # the made-up links fall in more than one part
+    assert sum(line.lstrip().startswith("part ") for line in out) == len(parts)
 
 
 def test_absent_file_is_one_line_and_success(calibrate, tmp_path: Path, capsys) -> None:
