@@ -204,6 +204,8 @@ FALSE_POSITIVES = [
      "The minister made inflammatory remarks."),
     ("treacherous", "Migrants take the treacherous sea route to Italy.",
      "The treacherous commander switched sides."),
+    ("mob", "The mob boss was jailed for racketeering.", "A mob stormed the town hall."),
+    ("mob", "He had ties to the Russian mob.", "The mob chased the reporters away."),
 ]
 
 
@@ -217,6 +219,7 @@ def test_listed_false_positives_do_not_count(term: str, neutral: str, loaded_use
 def test_entries_written_with_a_capital_still_count() -> None:
     assert kit_flags("Police used Gestapo tactics.") == {"gestapo": ""}
     assert kit_flags("It was a Mickey Mouse operation.") == {"mickey mouse": ""}
+    assert kit_flags("Then MAGA extremists marched.") == {"maga extremist": ""}
 
 
 def test_purported_is_a_hedge_not_a_loaded_word() -> None:
@@ -296,3 +299,26 @@ def test_fringe_labels_fire_and_spare_places(
     assert kit_flags(loaded_use).get(term) == "", loaded_use
     for sentence in neutral:
         assert term not in kit_flags(sentence), sentence
+
+
+def _entry_matches(matcher: Matcher, text: str, term: str) -> bool:
+    return any(m.entry.term == term for m in matcher.find(text))
+
+
+def test_every_rule_in_the_kit_lexicon_cancels_its_entry() -> None:
+    """Data-driven: each entry fires alone, and each word or phrase its rules list
+    before or after it stops it, so a mistyped rule shows up here."""
+    matcher = Matcher(lexicon.loaded_language())
+    failures = []
+    for entry in lexicon.loaded_language():
+        if not (entry.not_before or entry.not_after):
+            continue
+        term = entry.term
+        if not _entry_matches(matcher, f"they saw {term}.", term):
+            failures.append(f"{term!r} does not fire on its own")
+            continue
+        failures += [f"{term!r} still fires after {w!r}" for w in entry.not_before
+                     if _entry_matches(matcher, f"they saw {w} {term}.", term)]
+        failures += [f"{term!r} still fires before {w!r}" for w in entry.not_after
+                     if _entry_matches(matcher, f"they saw {term} {w}.", term)]
+    assert not failures, "\n".join(failures)

@@ -191,7 +191,7 @@ def signal_flags(text: str, signal: str) -> dict[str, loaded.Flag]:
 
 @pytest.mark.parametrize(("text", "word"), [
     ("It was a terrible decision by the council.", "terrible"),  # before a noun
-    ("The minister's answer was stupid.", "stupid"),              # after a copula
+    ("The minister's answer was awful.", "awful"),              # after a copula
     ("The minister answered the question stupidly.", "stupidly"),  # its -ly adverb
     ("He answered angrily.", "angrily"),
 ])
@@ -215,7 +215,7 @@ def test_subjectivity_spares_names_events_and_plain_report(text: str) -> None:
 
 
 def test_subjectivity_follows_voice_and_negation() -> None:
-    quoted = signal_flags('The mayor said the plan was "stupid".', "subjectivity")["stupid"]
+    quoted = signal_flags('The mayor said the plan was "awful".', "subjectivity")["awful"]
     assert quoted.quoted == "speech"
     negated = signal_flags("The plan was not terrible.", "subjectivity")["terrible"]
     assert negated.negated and loaded.writer_flags([negated]) == []
