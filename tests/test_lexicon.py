@@ -206,6 +206,13 @@ FALSE_POSITIVES = [
      "The treacherous commander switched sides."),
     ("mob", "The mob boss was jailed for racketeering.", "A mob stormed the town hall."),
     ("mob", "He had ties to the Russian mob.", "The mob chased the reporters away."),
+    # verbs whose base form is also an everyday noun: the noun does not count
+    ("gut", "He had a gut feeling about the vote.", "The plan would gut the law."),
+    ("railroad", "The railroad company hired new workers.",
+     "They tried to railroad the bill through."),
+    ("fleece", "She wore a fleece jacket.", "Landlords fleece their tenants."),
+    ("torpedo", "The torpedo hit the ship.", "The senator tried to torpedo the deal."),
+    ("muzzle", "The muzzle of the rifle was hot.", "They want to muzzle the press."),
 ]
 
 
