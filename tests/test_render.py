@@ -126,3 +126,10 @@ def test_reported_speech_names_its_speaker_and_has_its_own_cue() -> None:
     assert "in reported speech: attributed to The LNA" in html
     legend = render.legend_html({f.category for f in flags}, [f.quoted for f in flags])
     assert "in reported speech" in legend and "·R" in legend
+
+
+def test_counts_read_as_english() -> None:
+    assert render.counted(1, "occurrence") == "1 occurrence"
+    assert render.counted(0, "line") == "0 lines"
+    assert render.counted(2, "story", "stories") == "2 stories"
+    assert render.counted(1200, "word") == "1,200 words"

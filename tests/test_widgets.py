@@ -34,7 +34,7 @@ def test_explorer_toggles_categories(seed, tmp_path: Path) -> None:
 def test_explorer_explains_a_term(seed, tmp_path: Path) -> None:
     explorer = widgets.Explorer(seed, export_folder=tmp_path)
     explorer.terms.value = "charade"
-    assert "Why flagged:" in explorer.detail.value and "2 occurrence(s)" in explorer.detail.value
+    assert "Why flagged:" in explorer.detail.value and "2 occurrences" in explorer.detail.value
     assert "negated" in explorer.detail.value
 
 

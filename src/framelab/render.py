@@ -75,6 +75,11 @@ QUOTE_CUES: dict[str, tuple[str, str]] = {
 TEXT_COLOUR = "#000000"
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count with its noun in the right number: '1 occurrence', '3 occurrences'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def own_tag(category: str) -> str:
     """A readable tag for a category the kit does not know: its name in capitals."""
     words = re.sub(r"[^0-9A-Za-z]+", " ", category).strip().upper()

@@ -146,4 +146,4 @@ class AnnotationTool(View):
             f"{result.observed:.0%}, Cohen's kappa <strong>{kappa}</strong>, Krippendorff's "
             f"alpha <strong>{alpha}</strong> (1 = perfect, 0 = chance).</p>"
             + render.table_html(rows, ["sentence", "text", "you", other],
-                                f"{len(rows)} disagreement(s) to discuss"))
+                                render.counted(len(rows), "disagreement") + " to discuss"))

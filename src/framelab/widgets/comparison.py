@@ -207,8 +207,8 @@ class ComparisonPanel(View):
         for label, name in (("A", self.choose_a.value), ("B", self.choose_b.value)):
             lines = keyness.concordance(self.texts[name], word, width=55)
             rows = [(line.left, line.match, line.right, line.start) for line in lines[:30]]
-            parts.append(render.table_html(rows, ["before", "word", "after", "offset"],
-                                           f"{label}: {name} — {len(lines)} line(s)"))
+            title = f"{label}: {name} — {render.counted(len(lines), 'line')}"
+            parts.append(render.table_html(rows, ["before", "word", "after", "offset"], title))
         self.concordance.value = "".join(parts)
 
     def export(self) -> list[Path]:

@@ -149,7 +149,7 @@ class Explorer(View):
             f" — {escape(style.label)} [{escape(style.tag)}], found by {escape(first.signal)}"
             f"</p><p><strong>Why flagged:</strong> {escape(first.why)}</p></div>"
             + render.table_html(rows, ["in context", "sentence", "where"],
-                                f"{len(indices)} occurrence(s)"))
+                                render.counted(len(indices), "occurrence")))
 
     def export(self) -> list[Path]:
         """Save the flags and the profile as CSV in the export folder (never overwriting)."""
