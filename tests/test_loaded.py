@@ -190,9 +190,9 @@ def signal_flags(text: str, signal: str) -> dict[str, loaded.Flag]:
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("It was a terrible decision by the council.", "terrible"),  # before a noun
+    ("It was an unfair decision by the council.", "unfair"),  # before a noun
     ("The minister's answer was awful.", "awful"),              # after a copula
-    ("The minister answered the question stupidly.", "stupidly"),  # its -ly adverb
+    ("The minister handled the question horribly.", "horribly"),  # its -ly adverb
     ("He answered angrily.", "angrily"),
 ])
 def test_subjective_adjectives_are_flagged_with_why(text: str, word: str) -> None:
@@ -217,7 +217,7 @@ def test_subjectivity_spares_names_events_and_plain_report(text: str) -> None:
 def test_subjectivity_follows_voice_and_negation() -> None:
     quoted = signal_flags('The mayor said the plan was "awful".', "subjectivity")["awful"]
     assert quoted.quoted == "speech"
-    negated = signal_flags("The plan was not terrible.", "subjectivity")["terrible"]
+    negated = signal_flags("The plan was not awful.", "subjectivity")["awful"]
     assert negated.negated and loaded.writer_flags([negated]) == []
 
 
