@@ -329,3 +329,12 @@ def test_every_rule_in_the_kit_lexicon_cancels_its_entry() -> None:
         failures += [f"{term!r} still fires before {w!r}" for w in entry.not_after
                      if _entry_matches(matcher, f"they saw {term} {w}.", term)]
     assert not failures, "\n".join(failures)
+
+
+def test_a_saved_lexicon_keeps_its_rules(tmp_path: Path) -> None:
+    """Writing the kit's lexicon and reading it back gives the same entries, rules and all."""
+    kit = lexicon.loaded_language()
+    path = write(tmp_path, lexicon.to_csv(kit))
+    assert lexicon.load_lexicon(path) == kit
+    again = Matcher(lexicon.load_lexicon(path))
+    assert [m.text for m in again.find("The sanctions regime held; the regime fell.")] == ["regime"]

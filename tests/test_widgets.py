@@ -122,6 +122,8 @@ def test_lexicon_workbench_edits_save_and_reload(seed, tmp_path: Path) -> None:
     reloaded = widgets.LexiconWorkbench(seed, entries=[], path=path)
     reloaded.load_button.click()
     assert "my own" in [v for _, v in reloaded.entry_list.options]
+    assert reloaded.entries["regime"] == bench.entries["regime"]  # its rules came back too
+    assert reloaded.entries["regime"].not_before
 
 
 def test_lexicon_workbench_refuses_a_bad_file_and_keeps_entries(seed, tmp_path: Path) -> None:

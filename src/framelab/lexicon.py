@@ -122,6 +122,19 @@ def normalise_term(term: str) -> str:
     return " ".join(term.replace("-", " ").split())
 
 
+def to_csv(entries: Iterable[LexiconEntry]) -> str:
+    """Entries as CSV text in the kit's format, rule columns included, so that saving a
+    lexicon and loading it again keeps every rule ("regime" still spares "sanctions regime")."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(LEXICON_COLUMNS + RULE_COLUMNS)
+    for e in entries:
+        writer.writerow([e.term, e.category, e.note, "|".join(e.not_before),
+                         "|".join(e.not_after), "|".join(e.pos),
+                         "" if e.hyphenated else "no", "yes" if e.in_names else ""])
+    return buffer.getvalue()
+
+
 def lexicon_path(name: str) -> Path:
     """A shipped lexicon by name: "loaded_language", "stance_markers" or "actor_labels"."""
     return datasets_dir() / "lexicons" / f"{name}.csv"

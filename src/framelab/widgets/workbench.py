@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -111,13 +109,8 @@ class LexiconWorkbench(View):
         return message
 
     def to_csv(self) -> str:
-        """The lexicon as term,category,note CSV text."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(lexicon.LEXICON_COLUMNS)
-        for e in sorted(self._matcher.entries, key=lambda e: (e.category, e.term)):
-            writer.writerow([e.term, e.category, e.note])
-        return buffer.getvalue()
+        """The lexicon as CSV text, by category, with each entry's rules."""
+        return lexicon.to_csv(sorted(self._matcher.entries, key=lambda e: (e.category, e.term)))
 
     def save(self) -> str:
         """Save atomically; an existing different file is kept as a numbered backup."""
