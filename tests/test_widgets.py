@@ -109,8 +109,12 @@ def test_lexicon_workbench_edits_save_and_reload(seed, tmp_path: Path) -> None:
     bench.add_button.click()
     assert bench.density.value != before and "anxious" in bench.text.html
     assert "Added" in bench.edit_status.value and "anxious" in bench.edit_status.value
+    bench.find.value = "RagT"
+    assert [v for _, v in bench.entry_list.options] == ["ragtag"]
     bench.entry_list.value = "ragtag"
     bench.remove_button.click()
+    assert bench.entry_list.options == ()
+    bench.find.value = ""
     assert "ragtag" not in [v for _, v in bench.entry_list.options]
     bench.save_button.click()
     assert "Saved" in bench.status.value and path.exists()

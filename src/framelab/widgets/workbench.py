@@ -32,6 +32,8 @@ class LexiconWorkbench(View):
         self.note = w.Text(description="Why:", placeholder="what the word implies",
                            layout=w.Layout(width="36em"))
         self.add_button = w.Button(description="Add term", icon="plus")
+        self.find = w.Text(description="Find:", placeholder="type part of a term",
+                           continuous_update=True)
         self.entry_list = w.Select(rows=8, description="Lexicon:",
                                    layout=w.Layout(width="30em"))
         self.remove_button = w.Button(description="Remove selected", icon="minus")
@@ -47,12 +49,14 @@ class LexiconWorkbench(View):
         self.remove_button.on_click(lambda _: self.remove(self.entry_list.value))
         self.save_button.on_click(lambda _: self.save())
         self.load_button.on_click(lambda _: self.load())
+        self.find.observe(lambda _: self.list_entries(), names="value")
         wrap = w.Layout(flex_flow="row wrap", align_items="center")
         self.widget = w.VBox([
             w.HTML(rerun_html()), w.HTML(note_html(CANDIDATE_NOTE)),
             w.HBox([self.term, self.category], layout=wrap),
             w.HBox([self.note, self.add_button], layout=wrap),
             self.edit_status,
+            self.find,
             w.HBox([self.entry_list, self.remove_button], layout=wrap),
             w.HBox([self.path, self.save_button, self.load_button], layout=wrap),
             self.status, self.density, self.text,
@@ -78,8 +82,14 @@ class LexiconWorkbench(View):
             f'<strong class="entry-count">{len(self._matcher.entries)}</strong> lexicon entries)'
             "</p>")
         self.text.html = render.highlight_html(self.article, self.flags)
+        self.list_entries()
+
+    def list_entries(self) -> None:
+        """Fill the list with the entries whose term contains what is typed in Find."""
+        wanted = lexicon.normalise_term(self.find.value)
         self.entry_list.options = [(f"{e.term} — {e.category}", e.term)
-                                   for e in sorted(self._matcher.entries, key=lambda e: e.term)]
+                                   for e in sorted(self._matcher.entries, key=lambda e: e.term)
+                                   if wanted in e.term]
 
     def add(self, term: str, category: str, note: str) -> str:
         """Add (or replace) a term; every entry needs a category and a reason."""
