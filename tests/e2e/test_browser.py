@@ -283,11 +283,11 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
 
 
 def number(page, selector: str) -> int:  # type: ignore[no-untyped-def]
-    """The integer a tool shows, once the kernel has filled it in."""
+    """The integer a tool shows ("5,738" too), once the kernel has filled it in."""
     page.wait_for_function(
-        "s => /^\\d+$/.test((document.querySelector(s) || {}).textContent || '')",
+        "s => /^[\\d,]+$/.test((document.querySelector(s) || {}).textContent || '')",
         arg=selector, timeout=SLOW)
-    return int(page.locator(selector).first.inner_text())
+    return int(page.locator(selector).first.inner_text().replace(",", ""))
 
 
 def wait_for_count(page, selector: str, changed_from: int | None = None,  # type: ignore[no-untyped-def]
@@ -295,9 +295,9 @@ def wait_for_count(page, selector: str, changed_from: int | None = None,  # type
     """Wait until the kernel has sent a new count back to the page; return it."""
     test = "!==" if changed_from is not None else "==="
     page.wait_for_function(
-        f"([s, n]) => Number(document.querySelector(s).textContent) {test} n",
+        f"([s, n]) => Number(document.querySelector(s).textContent.replace(/,/g, '')) {test} n",
         arg=[selector, changed_from if changed_from is not None else equal_to], timeout=COUNT)
-    return int(page.locator(selector).first.inner_text())
+    return int(page.locator(selector).first.inner_text().replace(",", ""))
 
 
 # --- one interaction per tool: a control changed in the browser, the kernel's answer seen

@@ -79,7 +79,7 @@ class LexiconWorkbench(View):
         self.density.value = (
             f'<p aria-live="polite"><strong class="density">{1000 * len(writer) / self.words:.1f}'
             f"</strong> loaded flags per 1,000 words ({len(writer)} in the writer's own voice, "
-            f'<strong class="entry-count">{len(self._matcher.entries)}</strong> lexicon entries)'
+            f'<strong class="entry-count">{len(self._matcher.entries):,}</strong> lexicon entries)'
             "</p>")
         self.text.html = render.highlight_html(self.article, self.flags)
         self.list_entries()
