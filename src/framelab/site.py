@@ -4,7 +4,8 @@ Each notebook in ``notebooks/`` and ``solutions/`` is run in a scratch copy of t
 (nbclient), then exported with nbconvert's JupyterLab template, minus its CDN scripts, into
 ``site/`` with an index page. Interactive tools appear as static copies of their last state
 (each tool offers an HTML copy of itself beside its live widget), so the pages need no
-JavaScript and no network. Instructors open ``site/index.html`` or publish the folder.
+network; formulas are typeset by a copy of MathJax in ``site/mathjax/`` (from the
+jupyter-server-mathjax package). Instructors open ``site/index.html`` or publish the folder.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 import nbformat
@@ -45,7 +47,31 @@ def notebooks(root: Path = ROOT) -> list[Path]:
             *sorted((root / "solutions").glob("*.ipynb"))]
 
 
-def _exporter():  # type: ignore[no-untyped-def]
+MATHJAX = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+"""Where a page finds MathJax, relative to the site's root; the Safe config runs no
+commands from the page's text."""
+
+
+def mathjax_source() -> Path | None:
+    """The MathJax 2.7 files jupyter-server-mathjax installs, or None without it."""
+    spec = find_spec("jupyter_server_mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    static = Path(spec.submodule_search_locations[0]) / "static"
+    return static if (static / "MathJax.js").is_file() else None
+
+
+def copy_mathjax(out: Path) -> bool:
+    """Put MathJax in ``out/mathjax`` once, so formulas render with no network."""
+    source = mathjax_source()
+    if source is None:
+        return False
+    if not (out / "mathjax" / "MathJax.js").is_file():
+        shutil.copytree(source, out / "mathjax", dirs_exist_ok=True)
+    return True
+
+
+def _exporter(mathjax_url: str = ""):  # type: ignore[no-untyped-def]
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -54,7 +80,7 @@ def _exporter():  # type: ignore[no-untyped-def]
     exporter = HTMLExporter(config=config, template_name=TEMPLATE,
                             extra_template_basedirs=[str(TEMPLATES)])
     exporter.require_js_url = ""
-    exporter.mathjax_url = ""
+    exporter.mathjax_url = mathjax_url
     return exporter
 
 
@@ -79,7 +105,8 @@ def build_page(source: Path, course: Path, out: Path, timeout: int = 600) -> Pag
     built = datetime.date.today().isoformat()
     depth = len(relative.parts) - 1
     resources = {"framelab_index": "../" * depth + "index.html", "framelab_built": built}
-    html, _ = _exporter().from_notebook_node(nb, resources=resources)
+    mathjax = "../" * depth + MATHJAX if (out / "mathjax" / "MathJax.js").is_file() else ""
+    html, _ = _exporter(mathjax).from_notebook_node(nb, resources=resources)
     target.write_text(html, encoding="utf-8")
     return Page(source, target, error)
 
@@ -136,6 +163,7 @@ def build(out: Path = ROOT / "site", root: Path = ROOT, only: Sequence[str] = ()
           workers: int = 2) -> list[Page]:
     """Build the whole site (or the notebooks whose names contain one of ``only``)."""
     out.mkdir(parents=True, exist_ok=True)
+    copy_mathjax(out)
     with tempfile.TemporaryDirectory(prefix="framelab-site-") as tmp:
         course = scratch_course(root, Path(tmp))
         sources = [p for p in notebooks(course) if not only or any(o in p.name for o in only)]
