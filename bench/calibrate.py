@@ -81,6 +81,9 @@ class Results:
     false_positives: Counter = field(default_factory=Counter)
     misses: Counter = field(default_factory=Counter)
     fp_terms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    parts: dict[int, tuple[Tally, Tally]] = field(
+        default_factory=lambda: defaultdict(lambda: (Tally(), Tally())))
+    """Word and sentence tallies for each part of the file (see ``part``)."""
 
 
 def word_types(text: str) -> set[str]:
@@ -105,6 +108,11 @@ def read_rows(path: Path) -> list[Row]:
     return rows
 
 
+def part(link: str) -> int:
+    """The README's split: a link's sha1, as an integer, modulo 3 (1 or 2 in this file)."""
+    return int(hashlib.sha1(link.encode("utf-8")).hexdigest(), 16) % 3
+
+
 def evaluate(rows: Iterable[Row]) -> Results:
     """Analyse each sentence on its own and tally the README's measures."""
     res = Results()
@@ -121,9 +129,9 @@ def evaluate(rows: Iterable[Row]) -> Results:
                 res.by_group[key].flags += 1
             for w in words - row.gold:
                 res.fp_terms[w][f"{f.signal}:{f.term}"] += 1
-        res.words.tp += len(predicted & row.gold)
-        res.words.fp += len(predicted - row.gold)
-        res.words.fn += len(row.gold - predicted)
+        flagged = bool(flags)
+        for words_, sentences in ((res.words, res.sentences), res.parts[part(row.link)]):
+            tally(words_, sentences, predicted, flagged, row)
         res.false_positives.update(predicted - row.gold)
         res.misses.update(row.gold - predicted)
         for key, words in groups.items():
@@ -131,12 +139,18 @@ def evaluate(rows: Iterable[Row]) -> Results:
             res.by_group[key].fp += len(words - row.gold)
             res.by_group[f"{key} (sentences)"].tp += row.biased
             res.by_group[f"{key} (sentences)"].fp += not row.biased
-        flagged = bool(flags)
-        res.sentences.tp += flagged and row.biased
-        res.sentences.fp += flagged and not row.biased
-        res.sentences.fn += (not flagged) and row.biased
-        res.sentences.tn += (not flagged) and not row.biased
     return res
+
+
+def tally(words: Tally, sentences: Tally, predicted: set[str], flagged: bool, row: Row) -> None:
+    """Add one sentence to the word-level and sentence-level counts."""
+    words.tp += len(predicted & row.gold)
+    words.fp += len(predicted - row.gold)
+    words.fn += len(row.gold - predicted)
+    sentences.tp += flagged and row.biased
+    sentences.fp += flagged and not row.biased
+    sentences.fn += (not flagged) and row.biased
+    sentences.tn += (not flagged) and not row.biased
 
 
 def report(res: Results, top: int, seconds: float, n: int) -> None:
@@ -165,25 +179,16 @@ def report(res: Results, top: int, seconds: float, n: int) -> None:
     print(line)
 
 
-def part(link: str) -> int:
-    """The README's split: a link's sha1, as an integer, modulo 3 (1 or 2 in this file)."""
-    return int(hashlib.sha1(link.encode("utf-8")).hexdigest(), 16) % 3
-
-
-def report_parts(rows: list[Row]) -> None:
+def report_parts(res: Results) -> None:
     """The headline figures on each part of the file: do they hold on news the other part
     did not see? (Tuning on one part shows here as a gap between the two.)"""
-    parts: dict[int, list[Row]] = defaultdict(list)
-    for row in rows:
-        parts[part(row.link)].append(row)
-    if len(parts) < 2:
+    if len(res.parts) < 2:
         return
     print()
     print("by part of the file (news_link sha1 mod 3), to see whether the figures hold:")
-    for key in sorted(parts):
-        res = evaluate(parts[key])
-        w, s = res.words, res.sentences
-        print(f"  part {key}: {len(parts[key])} sentences  word P {w.precision():.3f} "
+    for key in sorted(res.parts):
+        w, s = res.parts[key]
+        print(f"  part {key}: {s.tp + s.fp + s.fn + s.tn} sentences  word P {w.precision():.3f} "
               f"R {w.recall():.3f} F1 {w.f1():.3f}  sentence P {s.precision():.3f} "
               f"R {s.recall():.3f} F1 {s.f1():.3f}")
 
@@ -201,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     res = evaluate(rows)
     report(res, args.top, time.perf_counter() - t0, len(rows))
-    report_parts(rows)
+    report_parts(res)
     return 0
 
 

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -84,8 +85,10 @@ def _exporter(mathjax_url: str = ""):  # type: ignore[no-untyped-def]
     return exporter
 
 
-def build_page(source: Path, course: Path, out: Path, timeout: int = 600) -> Page:
-    """Execute one notebook in the scratch course and write its HTML page."""
+def build_page(source: Path, course: Path, out: Path, timeout: int = 600,
+               mathjax: bool = False) -> Page:
+    """Execute one notebook in the scratch course and write its HTML page; ``mathjax``
+    says the site has its own copy of MathJax (``copy_mathjax``) for the page to load."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -105,8 +108,8 @@ def build_page(source: Path, course: Path, out: Path, timeout: int = 600) -> Pag
     built = datetime.date.today().isoformat()
     depth = len(relative.parts) - 1
     resources = {"framelab_index": "../" * depth + "index.html", "framelab_built": built}
-    mathjax = "../" * depth + MATHJAX if (out / "mathjax" / "MathJax.js").is_file() else ""
-    html, _ = _exporter(mathjax).from_notebook_node(nb, resources=resources)
+    html, _ = _exporter("../" * depth + MATHJAX if mathjax else "").from_notebook_node(
+        nb, resources=resources)
     target.write_text(html, encoding="utf-8")
     return Page(source, target, error)
 
@@ -163,13 +166,13 @@ def build(out: Path = ROOT / "site", root: Path = ROOT, only: Sequence[str] = ()
           workers: int = 2) -> list[Page]:
     """Build the whole site (or the notebooks whose names contain one of ``only``)."""
     out.mkdir(parents=True, exist_ok=True)
-    copy_mathjax(out)
+    mathjax = copy_mathjax(out)
     with tempfile.TemporaryDirectory(prefix="framelab-site-") as tmp:
         course = scratch_course(root, Path(tmp))
         sources = [p for p in notebooks(course) if not only or any(o in p.name for o in only)]
         with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-            pages = list(pool.map(build_page, sources, [course] * len(sources),
-                                  [out] * len(sources)))
+            pages = list(pool.map(partial(build_page, course=course, out=out,
+                                          mathjax=mathjax), sources))
         index_page(pages, out, course)
     return pages
 

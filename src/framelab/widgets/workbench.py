@@ -32,8 +32,7 @@ class LexiconWorkbench(View):
         self.note = w.Text(description="Why:", placeholder="what the word implies",
                            layout=w.Layout(width="36em"))
         self.add_button = w.Button(description="Add term", icon="plus")
-        self.find = w.Text(description="Find:", placeholder="type part of a term",
-                           continuous_update=True)
+        self.find = w.Text(description="Find:", placeholder="type part of a term")
         self.entry_list = w.Select(rows=8, description="Lexicon:",
                                    layout=w.Layout(width="30em"))
         self.remove_button = w.Button(description="Remove selected", icon="minus")
@@ -82,14 +81,14 @@ class LexiconWorkbench(View):
             f'<strong class="entry-count">{len(self._matcher.entries):,}</strong> lexicon entries)'
             "</p>")
         self.text.html = render.highlight_html(self.article, self.flags)
+        self._listed = [(f"{e.term} — {e.category}", e.term)
+                        for e in sorted(self._matcher.entries, key=lambda e: e.term)]
         self.list_entries()
 
     def list_entries(self) -> None:
         """Fill the list with the entries whose term contains what is typed in Find."""
         wanted = lexicon.normalise_term(self.find.value)
-        self.entry_list.options = [(f"{e.term} — {e.category}", e.term)
-                                   for e in sorted(self._matcher.entries, key=lambda e: e.term)
-                                   if wanted in e.term]
+        self.entry_list.options = [o for o in self._listed if wanted in o[1]]
 
     def add(self, term: str, category: str, note: str) -> str:
         """Add (or replace) a term; every entry needs a category and a reason."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "calibrate.py"
+BENCH = Path(__file__).resolve().with_name("calibrate.py")
 
 
 @pytest.fixture(scope="module")
